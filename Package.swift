@@ -1,0 +1,103 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Function binaries link only the standard library, FoundationEssentials,
+// libcurl and libpq. SwiftNIO and the argument parser are for the local
+// tooling (the Runtime API emulator and the replay CLI) and tests only.
+
+let functionNames = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score"]
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let functionTargets: [Target] = functionNames.map { name in
+    .executableTarget(
+        name: name,
+        dependencies: ["HealthTracker", "CGlibcCompat"],
+        path: "Sources/Functions/\(name)",
+        swiftSettings: strict
+    )
+}
+
+let package = Package(
+    name: "HealthTracker",
+    platforms: [.macOS(.v15)],
+    products: functionNames.map { .executable(name: $0, targets: [$0]) } + [
+        .executable(name: "replay", targets: ["replay"]),
+        .library(name: "HealthTracker", targets: ["HealthTracker"]),
+        .library(name: "RuntimeEmulator", targets: ["RuntimeEmulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: functionTargets + [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Keeps executables loadable on Amazon Linux 2023 (glibc 2.34).
+        .target(name: "CGlibcCompat"),
+
+        .target(name: "UTCTime", swiftSettings: strict),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime"], swiftSettings: strict),
+        .target(name: "LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"], swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime", "CurlHTTP"], swiftSettings: strict),
+        .target(
+            name: "HealthTracker",
+            dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime"],
+            swiftSettings: strict
+        ),
+
+        // Local tooling: never linked into a function binary.
+        .target(
+            name: "RuntimeEmulator",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "replay",
+            dependencies: [
+                "RuntimeEmulator", "HealthTracker",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // A tiny custom runtime driven by its events, for the runtime's own tests and benchmark.
+        .executableTarget(
+            name: "lambda-probe",
+            dependencies: ["LambdaRuntime", "CGlibcCompat"],
+            path: "Sources/LambdaProbe",
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"], swiftSettings: strict),
+        .testTarget(
+            name: "LambdaRuntimeTests",
+            dependencies: ["LambdaRuntime", "RuntimeEmulator"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "LambdaHTTPTests", dependencies: ["LambdaHTTP"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strict),
+        .testTarget(
+            name: "HealthTrackerTests",
+            dependencies: ["HealthTracker", "RuntimeEmulator"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,19 @@
+/// A complete HTTP response as read by `CurlHTTPClient`.
+public struct CurlHTTPResponse: Sendable {
+    public let status: Int
+    /// Header lines of the final response, in order, names as sent.
+    public let headers: [(name: String, value: String)]
+    public let body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first header with this name, compared case-insensitively (HTTP names are).
+    public func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name.lowercased() == wanted }?.value
+    }
+}

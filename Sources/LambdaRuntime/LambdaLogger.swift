@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+public import UTCTime
+
+/// Writes log lines to standard output, where Lambda collects them.
+///
+/// Text lines (`TIMESTAMP REQUEST-ID LEVEL message key=value`) by default, JSON lines
+/// when `AWS_LAMBDA_LOG_FORMAT=JSON`, filtered by `AWS_LAMBDA_LOG_LEVEL`. Every line
+/// carries the request id of the invocation it belongs to. Callers must never pass
+/// secrets or health values as messages or metadata.
+public struct LambdaLogger: Sendable {
+    public enum Level: Int, Sendable, Comparable, CaseIterable {
+        case trace, debug, info, warn, error, fatal
+
+        public var name: String {
+            switch self {
+            case .trace: "TRACE"
+            case .debug: "DEBUG"
+            case .info: "INFO"
+            case .warn: "WARN"
+            case .error: "ERROR"
+            case .fatal: "FATAL"
+            }
+        }
+
+        public init?(name: String) {
+            guard let level = Level.allCases.first(where: { $0.name == name.uppercased() }) else {
+                if name.uppercased() == "WARNING" { self = .warn; return }
+                return nil
+            }
+            self = level
+        }
+
+        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public enum Format: Sendable {
+        case text, json
+    }
+
+    public let minimumLevel: Level
+    public let format: Format
+    public let requestID: String?
+
+    public init(minimumLevel: Level = .info, format: Format = .text, requestID: String? = nil) {
+        self.minimumLevel = minimumLevel
+        self.format = format
+        self.requestID = requestID
+    }
+
+    /// The logger Lambda's environment variables ask for.
+    public init(environment: [String: String]) {
+        self.init(
+            minimumLevel: environment["AWS_LAMBDA_LOG_LEVEL"].flatMap(Level.init(name:)) ?? .info,
+            format: environment["AWS_LAMBDA_LOG_FORMAT"]?.uppercased() == "JSON" ? .json : .text
+        )
+    }
+
+    /// The same settings, for one invocation.
+    public func with(requestID: String?) -> LambdaLogger {
+        LambdaLogger(minimumLevel: minimumLevel, format: format, requestID: requestID)
+    }
+
+    public func isEnabled(_ level: Level) -> Bool { level >= minimumLevel }
+
+    public func trace(_ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
+        log(.trace, message(), metadata)
+    }
+    public func debug(_ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
+        log(.debug, message(), metadata)
+    }
+    public func info(_ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
+        log(.info, message(), metadata)
+    }
+    public func warn(_ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
+        log(.warn, message(), metadata)
+    }
+    public func error(_ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
+        log(.error, message(), metadata)
+    }
+
+    public func log(_ level: Level, _ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
+        guard isEnabled(level) else { return }
+        let line = render(level: level, message: message(), metadata: metadata, at: Instant.now())
+        var bytes = Array(line.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        // One write per line so lines from a crashing process are never interleaved.
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+
+    /// The line as it would be written; exposed for tests.
+    public func render(level: Level, message: String, metadata: KeyValuePairs<String, String>, at time: Instant) -> String {
+        switch format {
+        case .text:
+            var line = "\(time.rfc3339) \(requestID ?? "-") \(level.name) \(message.replacingNewlines())"
+            for (key, value) in metadata { line += " \(key)=\(value.replacingNewlines())" }
+            return line
+        case .json:
+            var line = "{\"timestamp\":\(JSONText.quoted(time.rfc3339)),\"level\":\(JSONText.quoted(level.name))"
+            line += ",\"message\":\(JSONText.quoted(message))"
+            if let requestID { line += ",\"requestId\":\(JSONText.quoted(requestID))" }
+            for (key, value) in metadata { line += ",\(JSONText.quoted(key)):\(JSONText.quoted(value))" }
+            return line + "}"
+        }
+    }
+}
+
+extension String {
+    /// One record per line, even for a message that spans lines.
+    fileprivate func replacingNewlines() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
