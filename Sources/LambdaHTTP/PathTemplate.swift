@@ -22,12 +22,13 @@ struct PathTemplate: Sendable, Hashable {
         segments.map { if case .literal(let text) = $0 { text } else { nil } }
     }
 
-    /// Path segments, ignoring one leading and one trailing slash; `/` has none.
+    /// Path segments, ignoring one leading and one trailing slash; `/` has none, and an
+    /// empty segment (`//`) is kept so that it matches nothing.
     static func split(_ path: some StringProtocol) -> [Substring] {
         var slice = Substring(path)
         if slice.hasPrefix("/") { slice = slice.dropFirst() }
-        if slice.hasSuffix("/") { slice = slice.dropLast() }
         if slice.isEmpty { return [] }
+        if slice.hasSuffix("/") { slice = slice.dropLast() }
         return slice.split(separator: "/", omittingEmptySubsequences: false)
     }
 }
