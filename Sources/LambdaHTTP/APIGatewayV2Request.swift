@@ -6,7 +6,8 @@ public struct APIGatewayV2Request: Decodable, Sendable {
     public let version: String?
     /// Absent in Function URL events.
     public let routeKey: String?
-    /// Decoded by API Gateway; may hold the stage (`/Prod/my/path`), spaces or non-ASCII.
+    /// Decoded by HTTP API (may hold the stage, spaces or non-ASCII); still percent-encoded
+    /// from Function URLs.
     public let rawPath: String?
     /// Percent-encoded, `+` for spaces; the only lossless source of repeated parameters.
     public let rawQueryString: String?

@@ -25,19 +25,23 @@ extension HTTPRequest {
         let context = event.requestContext
         let rawPath = event.rawPath ?? context.http.path ?? "/"
         let query: QueryParameters
-        if let raw = event.rawQueryString {
+        if let raw = event.rawQueryString, !raw.isEmpty {
             query = QueryParameters(encoded: raw)
         } else {
             // Decoded already, and comma-joined: the best there is without rawQueryString.
             query = QueryParameters((event.queryStringParameters ?? [:]).sortedPairs)
         }
         let headers = HTTPHeaders((event.headers ?? [:]).sortedPairs)
-        let cookies = event.cookies ?? headers.values(for: "cookie").flatMap(Self.cookiePairs)
+        // The cookies array when it has any; the cookie header otherwise (never both: URLs send both).
+        let cookies = (event.cookies ?? []).isEmpty
+            ? headers.values(for: "cookie").flatMap(Self.cookiePairs) : event.cookies ?? []
+        // HTTP API decodes rawPath; Function URLs pass it still percent-encoded.
+        let path = kind == .functionURL ? rawPath.percentDecoded() ?? rawPath : rawPath
         let jwt = context.authorizer?.jwt
         self.init(
             kind: kind,
             method: HTTPMethod(rawValue: context.http.method),
-            path: Self.strippingStage(context.stage, from: rawPath),
+            path: Self.strippingStage(context.stage, from: path),
             rawPath: rawPath,
             pathParameters: event.pathParameters ?? [:],
             query: query,
@@ -68,6 +72,7 @@ extension HTTPRequest {
         self.init(
             kind: .restAPI,
             method: HTTPMethod(rawValue: event.httpMethod),
+            // REST API passes the path still percent-encoded.
             path: rawPath.percentDecoded() ?? rawPath,
             rawPath: rawPath,
             pathParameters: event.pathParameters ?? [:],
@@ -99,6 +104,7 @@ extension HTTPRequest {
             kind: .alb,
             isMultiValue: event.isMultiValue,
             method: HTTPMethod(rawValue: event.httpMethod),
+            // ALB leaves the path percent-encoded.
             path: rawPath.percentDecoded() ?? rawPath,
             rawPath: rawPath,
             query: Self.query(single: event.queryStringParameters, multi: event.multiValueQueryStringParameters, encoded: true),
