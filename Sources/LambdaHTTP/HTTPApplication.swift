@@ -1,0 +1,24 @@
+public import LambdaRuntime
+
+/// The application behind `HTTPLambdaHandler`: answers one routed request.
+///
+/// Throw a `Problem` to answer with it; any other error answers 500 and is logged. Like a
+/// `LambdaHandler`, it is called one invocation at a time and may hold non-Sendable state.
+public protocol HTTPApplication<Route> {
+    associatedtype Route: Hashable & Sendable
+
+    mutating func respond(to request: HTTPRequest, match: RouteMatch<Route>, context: LambdaContext) throws -> HTTPResponse
+}
+
+/// An application given as a closure.
+public struct ClosureHTTPApplication<Route: Hashable & Sendable>: HTTPApplication {
+    public let body: (HTTPRequest, RouteMatch<Route>, LambdaContext) throws -> HTTPResponse
+
+    public init(_ body: @escaping (HTTPRequest, RouteMatch<Route>, LambdaContext) throws -> HTTPResponse) {
+        self.body = body
+    }
+
+    public func respond(to request: HTTPRequest, match: RouteMatch<Route>, context: LambdaContext) throws -> HTTPResponse {
+        try body(request, match, context)
+    }
+}

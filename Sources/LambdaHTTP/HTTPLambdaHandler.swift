@@ -1,0 +1,96 @@
+public import LambdaRuntime
+
+/// A `LambdaHandler` for HTTP events: decodes the event, routes it, calls the application
+/// and encodes its response in the shape the event's service expects.
+///
+/// Every response carries the Lambda request id (`X-Request-Id`, and `request_id` in
+/// problems). Nothing a request holds makes it throw, except an event that is not an
+/// HTTP event at all, which the runtime reports as a function error.
+public struct HTTPLambdaHandler<Application: HTTPApplication>: LambdaHandler {
+    public static var defaultMaxBodyBytes: Int { 1 << 20 }
+
+    public var application: Application
+    public let router: Router<Application.Route>
+    /// Larger bodies answer 413.
+    public let maxBodyBytes: Int
+
+    public init(router: Router<Application.Route>, maxBodyBytes: Int = defaultMaxBodyBytes, application: Application) {
+        self.router = router
+        self.maxBodyBytes = maxBodyBytes
+        self.application = application
+    }
+
+    public mutating func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] {
+        let request: HTTPRequest
+        do {
+            request = try HTTPRequest(decoding: event)
+        } catch {
+            context.logger.error("the event is not an HTTP event", ["error": error.description])
+            throw error
+        }
+        return respond(to: request, context: context).encoded(as: request.responseShape)
+    }
+
+    /// The response to a decoded request, with the request id on it.
+    public mutating func respond(to request: HTTPRequest, context: LambdaContext) -> HTTPResponse {
+        var response: HTTPResponse
+        do {
+            response = try routedResponse(to: request, context: context)
+        } catch let problem as Problem {
+            response = problem.withRequestID(context.requestID).response
+        } catch let error as LambdaHTTPError where error.code == .invalidBase64Body {
+            response = Problem(.malformedBody, detail: "The body is marked as base64 but is not valid base64")
+                .withRequestID(context.requestID).response
+        } catch {
+            // The detail goes to the log only; the caller learns that it was a bug, and its id.
+            context.logger.error("unhandled application error", [
+                "error": String(describing: error), "method": request.method.rawValue, "path": request.path,
+            ])
+            response = Problem(.internal, detail: "An internal error occurred; quote the request id when reporting it")
+                .withRequestID(context.requestID).response
+        }
+        response.headers.set(name: "X-Request-Id", value: context.requestID)
+        return response
+    }
+
+    private mutating func routedResponse(to request: HTTPRequest, context: LambdaContext) throws -> HTTPResponse {
+        if request.bodyByteCount > maxBodyBytes {
+            throw Problem(.payloadTooLarge, detail: "The body is over \(maxBodyBytes) bytes")
+        }
+        let match: RouteMatch<Application.Route>
+        switch router.route(request) {
+        case .matched(let found):
+            match = found
+        case let other:
+            throw other.problem(method: request.method, path: request.path)!
+        }
+        if match.route.takesJSONBody {
+            let type = request.headers["content-type"]
+            if let type, !MediaType.isJSON(type) {
+                throw Problem(.unsupportedMediaType, detail: "The body must be application/json, not \(MediaType.essence(type))")
+            }
+            if type == nil, request.hasBody {
+                throw Problem(.unsupportedMediaType, detail: "The body must be application/json; Content-Type is missing")
+            }
+        }
+        return try application.respond(to: request, match: match, context: context)
+    }
+}
+
+extension HTTPLambdaHandler {
+    /// A handler whose application is a closure.
+    public init<Route>(
+        router: Router<Route>, maxBodyBytes: Int = defaultMaxBodyBytes,
+        _ body: @escaping (HTTPRequest, RouteMatch<Route>, LambdaContext) throws -> HTTPResponse
+    ) where Application == ClosureHTTPApplication<Route> {
+        self.init(router: router, maxBodyBytes: maxBodyBytes, application: ClosureHTTPApplication(body))
+    }
+}
+
+extension Problem {
+    fileprivate func withRequestID(_ id: String) -> Problem {
+        var problem = self
+        problem.requestID = id
+        return problem
+    }
+}

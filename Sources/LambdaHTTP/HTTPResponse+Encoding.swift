@@ -1,0 +1,98 @@
+import FoundationEssentials
+import LambdaRuntime
+
+extension HTTPResponse {
+    /// The response payload for an event of the given shape, as JSON bytes.
+    public func encoded(as shape: HTTPResponseShape) -> [UInt8] {
+        let (body, isBase64) = encodedBody
+        var out = "{\"statusCode\":\(status)"
+        switch shape {
+        case .payloadV2:
+            // One value per name; repeated names are comma-joined as HTTP allows.
+            out += ",\"headers\":" + Self.singleValueObject(headers.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") })
+            let cookies = self.cookies + headers.values(for: "set-cookie")
+            out += ",\"cookies\":[" + cookies.map(JSONText.quoted).joined(separator: ",") + "]"
+        case .restAPI:
+            let all = Array(headers) + cookies.map { (name: "Set-Cookie", value: $0) }
+            out += ",\"headers\":" + Self.singleValueObject(all.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") })
+            out += ",\"multiValueHeaders\":" + Self.multiValueObject(all)
+        case .alb(let multiValue):
+            out += ",\"statusDescription\":" + JSONText.quoted(Self.statusDescription(status))
+            let all = Array(headers) + cookies.map { (name: "Set-Cookie", value: $0) }
+            out += multiValue
+                ? ",\"multiValueHeaders\":" + Self.multiValueObject(all)
+                // Single-value mode can carry one Set-Cookie only: the last one wins.
+                : ",\"headers\":" + Self.singleValueObject(all.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") }
+                    + (all.last { $0.name.equalsIgnoringASCIICase("set-cookie") }.map { [$0] } ?? []))
+        }
+        out += ",\"body\":" + JSONText.quoted(body)
+        out += ",\"isBase64Encoded\":" + (isBase64 ? "true" : "false") + "}"
+        return Array(out.utf8)
+    }
+
+    /// Text bodies go as they are; anything else, or text that is not UTF-8, as base64.
+    private var encodedBody: (String, Bool) {
+        guard !body.isEmpty else { return ("", false) }
+        if let type = headers["content-type"], MediaType.isText(type),
+           let text = String(validating: body, as: UTF8.self) {
+            return (text, false)
+        }
+        return (Data(body).base64EncodedString(), true)
+    }
+
+    private static func singleValueObject(_ fields: [(name: String, value: String)]) -> String {
+        var order: [String] = []
+        var values: [String: [String]] = [:]
+        for field in fields {
+            let key = field.name.lowercased()
+            if values[key] == nil { order.append(field.name) }
+            values[key, default: []].append(field.value)
+        }
+        return "{" + order.map { name in
+            JSONText.quoted(name) + ":" + JSONText.quoted(values[name.lowercased()]!.joined(separator: ","))
+        }.joined(separator: ",") + "}"
+    }
+
+    private static func multiValueObject(_ fields: [(name: String, value: String)]) -> String {
+        var order: [String] = []
+        var values: [String: [String]] = [:]
+        for field in fields {
+            let key = field.name.lowercased()
+            if values[key] == nil { order.append(field.name) }
+            values[key, default: []].append(field.value)
+        }
+        return "{" + order.map { name in
+            JSONText.quoted(name) + ":[" + values[name.lowercased()]!.map(JSONText.quoted).joined(separator: ",") + "]"
+        }.joined(separator: ",") + "}"
+    }
+
+    /// `200 OK`, as ALB wants it.
+    static func statusDescription(_ status: Int) -> String {
+        let reason: String = switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 204: "No Content"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 304: "Not Modified"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 413: "Content Too Large"
+        case 415: "Unsupported Media Type"
+        case 422: "Unprocessable Content"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        default: ""
+        }
+        return reason.isEmpty ? "\(status)" : "\(status) \(reason)"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import LambdaHTTP
+import Testing
+
+@Suite("RFC 9457 problem documents")
+struct ProblemTests {
+    private func object(_ bytes: [UInt8]) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    @Test("the api.md example: type, title, status, detail, invalid_params, request_id")
+    func validationExample() throws {
+        let problem = Problem(
+            .validation, detail: "2 fields are invalid", requestID: "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+            invalidParams: [
+                InvalidParameter(name: "steps", reason: "must be an integer between 0 and 100000"),
+                InvalidParameter(name: "date", reason: "must be a date as YYYY-MM-DD"),
+            ])
+        let json = try object(problem.jsonBytes)
+        #expect(json["type"] as? String == "/problems/validation")
+        #expect(json["title"] as? String == "Request body is invalid")
+        #expect(json["status"] as? Int == 422)
+        #expect(json["detail"] as? String == "2 fields are invalid")
+        #expect(json["request_id"] as? String == "c6af9ac6-7b61-11e6-9a41-93e8deadbeef")
+        let params = try #require(json["invalid_params"] as? [[String: String]])
+        #expect(params == [
+            ["name": "steps", "reason": "must be an integer between 0 and 100000"],
+            ["name": "date", "reason": "must be a date as YYYY-MM-DD"],
+        ])
+    }
+
+    @Test("each type's URI, title and default status", arguments: ProblemType.allCases)
+    func types(type: ProblemType) throws {
+        let json = try object(Problem(type).jsonBytes)
+        #expect(json["type"] as? String == "/problems/\(type.rawValue)")
+        #expect(json["title"] as? String == type.title)
+        #expect(json["status"] as? Int == type.defaultStatus)
+        #expect(json["invalid_params"] == nil && json["detail"] == nil)
+        #expect(ProblemType(uri: type.uri) == type)
+    }
+
+    @Test("the statuses api.md names")
+    func statuses() {
+        let expected: [ProblemType: Int] = [
+            .validation: 422, .invalidParameter: 400, .malformedBody: 400, .notFound: 404, .userNotFound: 404,
+            .conflict: 409, .methodNotAllowed: 405, .unauthorized: 401, .forbidden: 403, .payloadTooLarge: 413,
+            .unsupportedMediaType: 415, .insufficientData: 422, .unavailable: 503, .internal: 500, .notImplemented: 501,
+        ]
+        #expect(Set(ProblemType.allCases) == Set(expected.keys))
+        for (type, status) in expected { #expect(type.defaultStatus == status, "\(type)") }
+    }
+
+    @Test("extension members in order, exact decimals, and never overriding standard members")
+    func extensionMembers() throws {
+        let problem = Problem(.insufficientData, detail: "not enough", extensions: [
+            ("version", .string("1.0")), ("as_of", .string("2024-05-01")),
+            ("missing_components", .array([.string("sleep")])), ("weight", .number(Decimal(string: "82.35")!)),
+            ("status", .number(200)),
+        ])
+        let text = String(decoding: problem.jsonBytes, as: UTF8.self)
+        #expect(text.contains(#""version":"1.0","as_of":"2024-05-01","missing_components":["sleep"],"weight":82.35"#))
+        let json = try object(problem.jsonBytes)
+        #expect(json["status"] as? Int == 422)
+    }
+
+    @Test("extension members from an Encodable payload")
+    func encodableExtensions() throws {
+        struct Extra: Encodable {
+            let available_components: [String]
+            let windows: [String: Int]
+        }
+        var problem = Problem(.insufficientData)
+        try problem.addExtensions(from: Extra(available_components: ["blood"], windows: ["sleep": 30]))
+        let json = try object(problem.jsonBytes)
+        #expect(json["available_components"] as? [String] == ["blood"])
+        #expect(json["windows"] as? [String: Int] == ["sleep": 30])
+        #expect(throws: LambdaHTTPError.self) { try problem.addExtensions(from: [1, 2]) }
+    }
+
+    @Test("as a response: application/problem+json, status, extra headers")
+    func response() throws {
+        let problem = Problem(.methodNotAllowed, headers: ["Allow": "GET, POST"])
+        let response = problem.response
+        #expect(response.status == 405)
+        #expect(response.headers["Content-Type"] == "application/problem+json")
+        #expect(response.headers["allow"] == "GET, POST")
+        #expect(response.body == problem.jsonBytes)
+    }
+}
