@@ -13,6 +13,8 @@ extension ActivityDay: RecordShape {
         ]
     }
 
+    static let keyNames = ["user_uuid", "date"]
+
     var keyColumns: [(name: String, value: ColumnValue)] {
         [("user_uuid", .uuid(userUUID)), ("date", .date(date))]
     }

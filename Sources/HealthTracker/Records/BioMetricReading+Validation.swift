@@ -14,6 +14,8 @@ extension BioMetricReading: RecordShape {
         ]
     }
 
+    static let keyNames = ["user_uuid", "recorded"]
+
     var keyColumns: [(name: String, value: ColumnValue)] {
         [("user_uuid", .uuid(userUUID)), ("recorded", .instant(recorded))]
     }

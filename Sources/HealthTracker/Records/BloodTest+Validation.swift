@@ -14,6 +14,8 @@ extension BloodTest: RecordShape {
         ]
     }
 
+    static let keyNames = ["user_uuid", "test_date"]
+
     var keyColumns: [(name: String, value: ColumnValue)] {
         [("user_uuid", .uuid(userUUID)), ("test_date", .date(testDate))]
     }

@@ -13,6 +13,8 @@ struct RuleContext {
 protocol RecordShape {
     /// Writable non-key fields, in response order.
     static var fields: [RecordField<Self>] { get }
+    /// Owner and key column names, in response order (`user_uuid` first).
+    static var keyNames: [String] { get }
     /// Owner and key fields, in response order (`user_uuid` first).
     var keyColumns: [(name: String, value: ColumnValue)] { get }
     var createdAt: Instant? { get }
@@ -100,6 +102,15 @@ extension RecordShape {
     }
 
     var jsonObjectText: String { RecordJSON.object(jsonMembers) }
+
+    /// Every stored column but the timestamps, in response order.
+    static var writableColumnNames: [String] { keyNames + fields.map(\.name) }
+
+    /// Every stored column but the timestamps with its value, for an INSERT.
+    var writableColumns: [FieldChange] {
+        keyColumns.map { FieldChange(column: $0.name, value: $0.value) }
+            + Self.fields.map { FieldChange(column: $0.name, value: $0.value(in: self)) }
+    }
 }
 
 /// Rule helpers shared by the record types.

@@ -20,6 +20,8 @@ extension SleepNight: RecordShape {
         ]
     }
 
+    static let keyNames = ["user_uuid", "date"]
+
     var keyColumns: [(name: String, value: ColumnValue)] {
         [("user_uuid", .uuid(userUUID)), ("date", .date(date))]
     }

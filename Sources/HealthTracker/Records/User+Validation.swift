@@ -14,6 +14,8 @@ extension User: RecordShape {
         ]
     }
 
+    static let keyNames = ["user_uuid"]
+
     var keyColumns: [(name: String, value: ColumnValue)] {
         [("user_uuid", .uuid(userUUID))]
     }
