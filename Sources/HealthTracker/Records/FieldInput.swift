@@ -6,3 +6,14 @@ enum FieldInput<Value> {
     /// Present but broken; the reader has already recorded the issue.
     case invalid
 }
+
+extension FieldInput {
+    func map<Other>(_ transform: (Value) -> Other) -> FieldInput<Other> {
+        switch self {
+        case .absent: .absent
+        case .null: .null
+        case .value(let value): .value(transform(value))
+        case .invalid: .invalid
+        }
+    }
+}

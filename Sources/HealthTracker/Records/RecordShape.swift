@@ -1,14 +1,6 @@
 import LambdaHTTP
 import UTCTime
 
-/// What the validation rules may depend on besides the record.
-struct RuleContext {
-    /// For `date_of_birth`: not after this day.
-    var today: CalendarDate?
-    /// Rules are checked on a merged record: the key cannot move, so a mismatch names the field that moved.
-    var isPatch = false
-}
-
 /// The common shape of the five record types, driving the shared decode, merge and encode code.
 protocol RecordShape {
     /// Writable non-key fields, in response order.
@@ -110,15 +102,6 @@ extension RecordShape {
     var writableColumns: [FieldChange] {
         keyColumns.map { FieldChange(column: $0.name, value: $0.value) }
             + Self.fields.map { FieldChange(column: $0.name, value: $0.value(in: self)) }
-    }
-}
-
-/// Rule helpers shared by the record types.
-enum RecordRules {
-    /// "at least one of": skipped when one of them is present but broken.
-    static func atLeastOne(_ names: [String], in values: [ColumnValue], skipping invalid: Set<String>, what: String) -> FieldIssue? {
-        guard values.allSatisfy({ $0 == .null }), !names.contains(where: invalid.contains) else { return nil }
-        return FieldIssue(name: "body", reason: "must hold at least one \(what): " + names.joined(separator: ", "))
     }
 }
 
