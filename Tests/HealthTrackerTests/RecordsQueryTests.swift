@@ -36,6 +36,8 @@ import UTCTime
         #expect(listIssues(["from": "2025-02-01", "to": "2025-01-31"]) == [FieldIssue(name: "from", reason: "must not be after to")])
         #expect(listIssues(["from": "2025-01-31", "to": "2025-01-31"]) == [])
         #expect(listIssues(["limit": "0", "from": "x", "cursor": "!!"]).map(\.name) == ["limit", "cursor", "from"])
+        let error = S.error { () throws(RecordValidationError) in try ListQuery.parse(["limit": "0", "to": "x"], resource: .bloodTests) }
+        #expect(error?.code == .invalidParameters && error?.status == 400 && error?.detail == "2 parameters are invalid")
     }
 
     static let cursors: [ListCursor] = [
