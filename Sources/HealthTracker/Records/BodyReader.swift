@@ -1,0 +1,126 @@
+import FoundationEssentials
+import LambdaHTTP
+import UTCTime
+
+/// Reads the members of a request body one by one, recording every broken one.
+///
+/// Each member is read at most once; whatever is left unread at the end is an unknown field.
+struct BodyReader {
+    private let members: [String: JSONValue]
+    private var read: Set<String> = []
+    private(set) var issues: [FieldIssue] = []
+    /// Names whose value is present but broken: cross-field rules that involve them are skipped.
+    private(set) var invalidNames: Set<String> = []
+
+    init(_ body: JSONValue) throws(RecordValidationError) {
+        guard case .object(let members) = body else {
+            throw RecordValidationError(
+                code: .notAnObject, issues: [FieldIssue(name: "body", reason: "must be a JSON object")])
+        }
+        self.members = members
+    }
+
+    mutating func fail(_ name: String, _ reason: String) {
+        issues.append(FieldIssue(name: name, reason: reason))
+        invalidNames.insert(name)
+    }
+
+    mutating func add(_ more: [FieldIssue]) {
+        for issue in more { fail(issue.name, issue.reason) }
+    }
+
+    private mutating func member(_ name: String) -> JSONValue? {
+        read.insert(name)
+        return members[name]
+    }
+
+    /// Reads a member and converts it; `convert` returning nil records `reason`.
+    private mutating func input<Value>(_ name: String, reason: String, _ convert: (JSONValue) -> Value?) -> FieldInput<Value> {
+        guard let raw = member(name) else { return .absent }
+        if raw.isNull { return .null }
+        guard let value = convert(raw) else {
+            fail(name, reason)
+            return .invalid
+        }
+        return .value(value)
+    }
+
+    mutating func decimal(_ name: String, _ range: DecimalRange) -> FieldInput<Decimal> {
+        input(name, reason: range.reason) { raw in
+            guard let value = raw.numberValue, value.isFinite, range.contains(value) else { return nil }
+            return value
+        }
+    }
+
+    mutating func integer(_ name: String, _ range: ClosedRange<Int>) -> FieldInput<Int> {
+        input(name, reason: FieldReason.integer(range)) { raw in
+            guard let value = raw.integerValue, range.contains(value) else { return nil }
+            return value
+        }
+    }
+
+    mutating func date(_ name: String) -> FieldInput<CalendarDate> {
+        input(name, reason: FieldReason.date) { raw in raw.stringValue.flatMap { CalendarDate($0) } }
+    }
+
+    mutating func instant(_ name: String) -> FieldInput<Instant> {
+        input(name, reason: FieldReason.instant) { raw in raw.stringValue.flatMap(Instant.parseStorable) }
+    }
+
+    mutating func uuid(_ name: String) -> FieldInput<UUID> {
+        input(name, reason: FieldReason.uuid) { raw in raw.stringValue.flatMap(UUID.parseCanonical) }
+    }
+
+    mutating func text(_ name: String, _ rule: TextRule) -> FieldInput<String> {
+        input(name, reason: rule.reason) { raw in
+            guard let text = raw.stringValue, rule.accepts(text) else { return nil }
+            return text
+        }
+    }
+
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, _ type: Choice.Type) -> FieldInput<Choice>
+    where Choice.RawValue == String {
+        input(name, reason: FieldReason.oneOf(Choice.allCases.map(\.rawValue))) { raw in
+            raw.stringValue.flatMap(Choice.init(rawValue:))
+        }
+    }
+
+    /// A required value: absent or `null` is an issue.
+    mutating func require<Value>(_ input: FieldInput<Value>, _ name: String) -> Value? {
+        switch input {
+        case .value(let value): return value
+        case .absent, .null: fail(name, FieldReason.required)
+        case .invalid: break
+        }
+        return nil
+    }
+
+    /// A key or owner field in a PATCH body: kept for comparison with the record's own value.
+    mutating func patchKey(_ input: FieldInput<ColumnValue>, _ name: String, into keys: inout [FieldChange]) {
+        switch input {
+        case .value(let value): keys.append(FieldChange(column: name, value: value))
+        case .null: fail(name, FieldReason.unchangeable)
+        case .absent, .invalid: break
+        }
+    }
+
+    /// Server-made fields: present at all (even `null`) is an issue.
+    mutating func rejectReadOnly(_ names: [String]) {
+        for name in names where member(name) != nil {
+            fail(name, FieldReason.readOnly)
+        }
+    }
+
+    /// Every member not read so far, by name, so a typo never drops data silently.
+    mutating func rejectUnknown() {
+        for name in members.keys.filter({ !read.contains($0) }).sorted() {
+            fail(name, FieldReason.unknown)
+        }
+    }
+
+    func finish() throws(RecordValidationError) {
+        if !issues.isEmpty {
+            throw RecordValidationError(code: .invalidBody, issues: issues)
+        }
+    }
+}
