@@ -1,0 +1,214 @@
+/// A signed integer of any size, for `Rational`.
+///
+/// Fixed-width numerators overflow on realistic data: the mean sleep efficiency of 7 nights
+/// whose time in bed is timed to the second already needs a denominator of ~10^35, before
+/// it is combined with the other components. Magnitudes here stay at a few hundred bits,
+/// so schoolbook algorithms are fast enough.
+struct BigInt: Sendable, Hashable, Comparable {
+    /// Little-endian 64-bit limbs without high zero limbs; zero is empty.
+    private(set) var limbs: [UInt64]
+    /// Never true for zero.
+    private(set) var isNegative: Bool
+
+    static let zero = BigInt(limbs: [], isNegative: false)
+    static let one = BigInt(1)
+
+    private init(limbs: [UInt64], isNegative: Bool) {
+        var trimmed = limbs
+        while trimmed.last == 0 { trimmed.removeLast() }
+        self.limbs = trimmed
+        self.isNegative = trimmed.isEmpty ? false : isNegative
+    }
+
+    init(_ value: Int) {
+        self.init(limbs: [value.magnitude.toUInt64], isNegative: value < 0)
+    }
+
+    init(magnitude: UInt64) {
+        self.init(limbs: [magnitude], isNegative: false)
+    }
+
+    var isZero: Bool { limbs.isEmpty }
+
+    var magnitudeValue: BigInt { BigInt(limbs: limbs, isNegative: false) }
+
+    /// The value as an `Int`, or nil when it does not fit.
+    var intValue: Int? {
+        if limbs.isEmpty { return 0 }
+        guard limbs.count == 1 else { return nil }
+        let m = limbs[0]
+        if isNegative {
+            return m <= UInt64(Int.max) + 1 ? (m == UInt64(Int.max) + 1 ? Int.min : -Int(m)) : nil
+        }
+        return m <= UInt64(Int.max) ? Int(m) : nil
+    }
+
+    static prefix func - (value: BigInt) -> BigInt {
+        BigInt(limbs: value.limbs, isNegative: !value.isNegative)
+    }
+
+    static func + (lhs: BigInt, rhs: BigInt) -> BigInt {
+        if lhs.isNegative == rhs.isNegative {
+            return BigInt(limbs: addMagnitudes(lhs.limbs, rhs.limbs), isNegative: lhs.isNegative)
+        }
+        switch compareMagnitudes(lhs.limbs, rhs.limbs) {
+        case 0: return .zero
+        case 1: return BigInt(limbs: subtractMagnitudes(lhs.limbs, rhs.limbs), isNegative: lhs.isNegative)
+        default: return BigInt(limbs: subtractMagnitudes(rhs.limbs, lhs.limbs), isNegative: rhs.isNegative)
+        }
+    }
+
+    static func - (lhs: BigInt, rhs: BigInt) -> BigInt { lhs + (-rhs) }
+
+    static func * (lhs: BigInt, rhs: BigInt) -> BigInt {
+        BigInt(limbs: multiplyMagnitudes(lhs.limbs, rhs.limbs), isNegative: lhs.isNegative != rhs.isNegative)
+    }
+
+    /// Truncating division (quotient rounded toward zero; remainder has the dividend's sign).
+    /// Nil for a zero divisor.
+    func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt)? {
+        guard !divisor.isZero else { return nil }
+        let (q, r) = BigInt.divideMagnitudes(limbs, divisor.limbs)
+        return (BigInt(limbs: q, isNegative: isNegative != divisor.isNegative), BigInt(limbs: r, isNegative: isNegative))
+    }
+
+    /// Greatest common divisor of the magnitudes (Euclid); gcd(0, 0) = 0.
+    static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
+        var x = a.limbs
+        var y = b.limbs
+        while !y.isEmpty {
+            let r = divideMagnitudes(x, y).remainder
+            x = y
+            y = r
+        }
+        return BigInt(limbs: x, isNegative: false)
+    }
+
+    static func < (lhs: BigInt, rhs: BigInt) -> Bool {
+        if lhs.isNegative != rhs.isNegative { return lhs.isNegative }
+        let c = compareMagnitudes(lhs.limbs, rhs.limbs)
+        return lhs.isNegative ? c > 0 : c < 0
+    }
+
+    /// Decimal digits, with `-` when negative.
+    var decimalText: String {
+        if limbs.isEmpty { return "0" }
+        var chunks: [UInt64] = []
+        var rest = limbs
+        let base: UInt64 = 10_000_000_000_000_000_000
+        while !rest.isEmpty {
+            let (q, r) = BigInt.divideMagnitudes(rest, [base])
+            chunks.append(r.first ?? 0)
+            rest = q
+        }
+        var text = isNegative ? "-" : ""
+        text += String(chunks.last!)
+        for chunk in chunks.dropLast().reversed() {
+            let digits = String(chunk)
+            text += String(repeating: "0", count: 19 - digits.count) + digits
+        }
+        return text
+    }
+
+    // MARK: - Magnitudes
+
+    private static func compareMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        if a.count != b.count { return a.count < b.count ? -1 : 1 }
+        for i in stride(from: a.count - 1, through: 0, by: -1) where a[i] != b[i] {
+            return a[i] < b[i] ? -1 : 1
+        }
+        return 0
+    }
+
+    private static func addMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        let (long, short) = a.count >= b.count ? (a, b) : (b, a)
+        var result = [UInt64]()
+        result.reserveCapacity(long.count + 1)
+        var carry: UInt64 = 0
+        for i in 0..<long.count {
+            let (s1, o1) = long[i].addingReportingOverflow(i < short.count ? short[i] : 0)
+            let (s2, o2) = s1.addingReportingOverflow(carry)
+            result.append(s2)
+            carry = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+        }
+        if carry != 0 { result.append(carry) }
+        return result
+    }
+
+    /// a − b for a ≥ b.
+    private static func subtractMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        var result = [UInt64]()
+        result.reserveCapacity(a.count)
+        var borrow: UInt64 = 0
+        for i in 0..<a.count {
+            let (d1, o1) = a[i].subtractingReportingOverflow(i < b.count ? b[i] : 0)
+            let (d2, o2) = d1.subtractingReportingOverflow(borrow)
+            result.append(d2)
+            borrow = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+        }
+        while result.last == 0 { result.removeLast() }
+        return result
+    }
+
+    private static func multiplyMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        if a.isEmpty || b.isEmpty { return [] }
+        var result = [UInt64](repeating: 0, count: a.count + b.count)
+        for i in 0..<a.count {
+            var carry: UInt64 = 0
+            for j in 0..<b.count {
+                let (high, low) = a[i].multipliedFullWidth(by: b[j])
+                let (s1, o1) = result[i + j].addingReportingOverflow(low)
+                let (s2, o2) = s1.addingReportingOverflow(carry)
+                result[i + j] = s2
+                // high ≤ 2^64 − 2, so adding two carry bits cannot overflow.
+                carry = high &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
+            }
+            result[i + b.count] = carry
+        }
+        while result.last == 0 { result.removeLast() }
+        return result
+    }
+
+    /// Long division of magnitudes; `b` must be non-zero.
+    private static func divideMagnitudes(_ a: [UInt64], _ b: [UInt64]) -> (quotient: [UInt64], remainder: [UInt64]) {
+        if compareMagnitudes(a, b) < 0 { return ([], a) }
+        if b.count == 1 {
+            let divisor = b[0]
+            var quotient = [UInt64](repeating: 0, count: a.count)
+            var remainder: UInt64 = 0
+            for i in stride(from: a.count - 1, through: 0, by: -1) {
+                let (q, r) = divisor.dividingFullWidth((high: remainder, low: a[i]))
+                quotient[i] = q
+                remainder = r
+            }
+            while quotient.last == 0 { quotient.removeLast() }
+            return (quotient, remainder == 0 ? [] : [remainder])
+        }
+        // Bit-serial long division: a few hundred bits at most here.
+        var quotient = [UInt64](repeating: 0, count: a.count)
+        var remainder: [UInt64] = []
+        for bit in stride(from: a.count * 64 - 1, through: 0, by: -1) {
+            shiftLeftOne(&remainder, inserting: (a[bit / 64] >> UInt64(bit % 64)) & 1)
+            if compareMagnitudes(remainder, b) >= 0 {
+                remainder = subtractMagnitudes(remainder, b)
+                quotient[bit / 64] |= 1 << UInt64(bit % 64)
+            }
+        }
+        while quotient.last == 0 { quotient.removeLast() }
+        return (quotient, remainder)
+    }
+
+    private static func shiftLeftOne(_ value: inout [UInt64], inserting bit: UInt64) {
+        var carry = bit
+        for i in 0..<value.count {
+            let next = value[i] >> 63
+            value[i] = (value[i] << 1) | carry
+            carry = next
+        }
+        if carry != 0 { value.append(carry) }
+    }
+}
+
+private extension UInt {
+    var toUInt64: UInt64 { UInt64(self) }
+}
