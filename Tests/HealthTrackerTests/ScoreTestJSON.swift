@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON tree with exact decimal numbers (Foundation's JSONDecoder reads `Decimal` from
 /// the digits), for the conformance cases and for checking the engine's output.
-enum TestJSON: Decodable, Equatable, CustomStringConvertible {
+enum TestJSON: Decodable, Equatable, Sendable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Decimal)
