@@ -86,6 +86,33 @@ struct ScoreArithmeticTests {
         #expect((-BigInt(10).power(20) - BigInt(1)).decimalText == "-100000000000000000001")
     }
 
+    @Test("division of random multi-limb integers: q·b + r = a and 0 ≤ r < |b|", arguments: 0..<20)
+    func divisionProperty(seed: Int) throws {
+        var generator = SplitMix(seed: UInt64(seed) &* 7919)
+        for _ in 0..<50 {
+            let a = randomBigInt(limbs: Int.random(in: 1...8, using: &generator), using: &generator)
+            var b = randomBigInt(limbs: Int.random(in: 1...5, using: &generator), using: &generator)
+            if b.isZero { b = BigInt(3) }
+            let (q, rem) = try #require(a.quotientAndRemainder(dividingBy: b))
+            #expect(q * b + rem == a)
+            #expect(rem.magnitudeValue < b.magnitudeValue)
+            #expect(rem.isZero || rem.isNegative == a.isNegative)
+        }
+    }
+
+    @Test("Knuth division's rare add-back step: dividends built to need it")
+    func divisionAddBack() throws {
+        // Divisors with a top limb of 2⁶³ and a large second limb make qhat overestimate.
+        let b = BigInt(magnitude: 0x8000_0000_0000_0000) * BigInt(magnitude: 1 << 32) * BigInt(magnitude: 1 << 32)
+            + BigInt(magnitude: UInt64.max)
+        for k in 1...40 {
+            let a = b * BigInt(magnitude: UInt64.max - UInt64(k)) + b - BigInt(k)
+            let (q, rem) = try #require(a.quotientAndRemainder(dividingBy: b))
+            #expect(q * b + rem == a)
+            #expect(rem < b && !rem.isNegative)
+        }
+    }
+
     @Test("means of 7 nights timed to the microsecond stay exact (would overflow Int128)")
     func manyCoprimeDenominators() {
         // 7 distinct large primes as denominators: their product is ~10^77.
@@ -106,6 +133,21 @@ struct ScoreArithmeticTests {
         #expect(Rational(-1).divided(by: 3) < Rational(-1).divided(by: 4))
         #expect(Rational.min(r("2.5"), r("2.4")) == r("2.4"))
     }
+}
+
+func randomBigInt(limbs: Int, using generator: inout SplitMix) -> BigInt {
+    var value = BigInt.zero
+    let base = BigInt(magnitude: 1 << 32) * BigInt(magnitude: 1 << 32)
+    for index in 0..<limbs {
+        // Mix in all-ones and zero limbs: the edge cases of carries and normalisation.
+        let limb: UInt64 = switch generator.next() % 5 {
+        case 0: .max
+        case 1: index == limbs - 1 ? 1 : 0
+        default: generator.next()
+        }
+        value = value * base + BigInt(magnitude: limb)
+    }
+    return generator.next() % 2 == 0 ? value : -value
 }
 
 extension BigInt {

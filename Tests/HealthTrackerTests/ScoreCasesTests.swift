@@ -16,7 +16,9 @@ struct ScoreCasesTests {
         return document["cases"]?.array ?? []
     }
 
-    static let caseNames: [String] = ((try? loadCases()) ?? []).compactMap { $0["name"]?.string }
+    /// Loaded once; a missing or broken file leaves this empty and fails `casesFilePresent`.
+    static let cases: [TestJSON] = (try? loadCases()) ?? []
+    static let caseNames: [String] = cases.compactMap { $0["name"]?.string }
 
     @Test("the cases file is found and holds cases for this version")
     func casesFilePresent() throws {
@@ -27,7 +29,7 @@ struct ScoreCasesTests {
 
     @Test("case", arguments: caseNames)
     func conformance(name: String) throws {
-        let testCase = try #require(try Self.loadCases().first { $0["name"]?.string == name })
+        let testCase = try #require(Self.cases.first { $0["name"]?.string == name })
         let user = ScoreFixture.user.uuidString.lowercased()
         let calls = try #require(testCase["input"]?.array).map { $0.substituting("user_uuid", with: user) }
         let expected = try #require(testCase["expected"]).substituting("user_uuid", with: user)

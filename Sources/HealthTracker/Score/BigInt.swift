@@ -184,28 +184,84 @@ struct BigInt: Sendable, Hashable, Comparable {
             while quotient.last == 0 { quotient.removeLast() }
             return (quotient, remainder == 0 ? [] : [remainder])
         }
-        // Bit-serial long division: a few hundred bits at most here.
-        var quotient = [UInt64](repeating: 0, count: a.count)
-        var remainder: [UInt64] = []
-        for bit in stride(from: a.count * 64 - 1, through: 0, by: -1) {
-            shiftLeftOne(&remainder, inserting: (a[bit / 64] >> UInt64(bit % 64)) & 1)
-            if compareMagnitudes(remainder, b) >= 0 {
-                remainder = subtractMagnitudes(remainder, b)
-                quotient[bit / 64] |= 1 << UInt64(bit % 64)
+        if a.count == 2 {
+            // Both fit 128 bits (b has 2 limbs here): native division.
+            let x = UInt128(a[1]) << 64 | UInt128(a[0])
+            let y = UInt128(b[1]) << 64 | UInt128(b[0])
+            return (limbs(of: x / y), limbs(of: x % y))
+        }
+        return knuthDivide(a, b)
+    }
+
+    /// Knuth's Algorithm D (TAOCP 4.3.1; as in Hacker's Delight `divmnu`), base 2⁶⁴,
+    /// for a ≥ b and b of at least 2 limbs.
+    private static func knuthDivide(_ a: [UInt64], _ b: [UInt64]) -> (quotient: [UInt64], remainder: [UInt64]) {
+        let n = b.count
+        let m = a.count - n
+        // Normalise so the divisor's top bit is set; quotient digits then need ≤ 2 corrections.
+        let shift = b[n - 1].leadingZeroBitCount
+        let v = shiftedLeft(b, by: shift, count: n)
+        var u = shiftedLeft(a, by: shift, count: a.count + 1)
+        var quotient = [UInt64](repeating: 0, count: m + 1)
+        let base = UInt128(1) << 64
+        let mask = UInt128(UInt64.max)
+        for j in stride(from: m, through: 0, by: -1) {
+            let numerator = UInt128(u[j + n]) << 64 | UInt128(u[j + n - 1])
+            var qhat = numerator / UInt128(v[n - 1])
+            var rhat = numerator % UInt128(v[n - 1])
+            while qhat >= base || qhat * UInt128(v[n - 2]) > (rhat << 64 | UInt128(u[j + n - 2])) {
+                qhat -= 1
+                rhat += UInt128(v[n - 1])
+                if rhat >= base { break }
             }
+            // Multiply and subtract qhat·v from u[j...j+n].
+            var k: Int128 = 0
+            var t: Int128 = 0
+            for i in 0..<n {
+                let product = qhat * UInt128(v[i])
+                t = Int128(u[i + j]) - k - Int128(product & mask)
+                u[i + j] = UInt64(truncatingIfNeeded: t)
+                k = Int128(product >> 64) - (t >> 64)
+            }
+            t = Int128(u[j + n]) - k
+            u[j + n] = UInt64(truncatingIfNeeded: t)
+            var digit = UInt64(truncatingIfNeeded: qhat)
+            if t < 0 {
+                // qhat was one too large: add v back.
+                digit &-= 1
+                var carry: UInt128 = 0
+                for i in 0..<n {
+                    let sum = UInt128(u[i + j]) + UInt128(v[i]) + carry
+                    u[i + j] = UInt64(truncatingIfNeeded: sum)
+                    carry = sum >> 64
+                }
+                u[j + n] = u[j + n] &+ UInt64(truncatingIfNeeded: carry)
+            }
+            quotient[j] = digit
         }
         while quotient.last == 0 { quotient.removeLast() }
+        var remainder = [UInt64](repeating: 0, count: n)
+        for i in 0..<n {
+            remainder[i] = shift == 0 ? u[i] : (u[i] >> UInt64(shift)) | (u[i + 1] << UInt64(64 - shift))
+        }
+        while remainder.last == 0 { remainder.removeLast() }
         return (quotient, remainder)
     }
 
-    private static func shiftLeftOne(_ value: inout [UInt64], inserting bit: UInt64) {
-        var carry = bit
+    /// `value << shift` (shift < 64) in exactly `count` limbs.
+    private static func shiftedLeft(_ value: [UInt64], by shift: Int, count: Int) -> [UInt64] {
+        var result = [UInt64](repeating: 0, count: count)
         for i in 0..<value.count {
-            let next = value[i] >> 63
-            value[i] = (value[i] << 1) | carry
-            carry = next
+            result[i] |= shift == 0 ? value[i] : value[i] << UInt64(shift)
+            if shift != 0, i + 1 < count { result[i + 1] = value[i] >> UInt64(64 - shift) }
         }
-        if carry != 0 { value.append(carry) }
+        return result
+    }
+
+    private static func limbs(of value: UInt128) -> [UInt64] {
+        let high = UInt64(truncatingIfNeeded: value >> 64)
+        let low = UInt64(truncatingIfNeeded: value)
+        return high != 0 ? [low, high] : (low != 0 ? [low] : [])
     }
 }
 

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import LambdaRuntime
 
 extension HealthScoreOutcome {
     /// The response body. `requestID` (the Lambda request id) is appended to the 422
@@ -48,7 +47,7 @@ extension InsufficientDataProblem {
         object.add("version", string: version)
         object.add("as_of", string: asOf.rfc3339)
         object.add("available_components", json: OrderedJSONObject.array(
-            availableComponents.map { JSONText.quoted($0.rawValue) }
+            availableComponents.map { OrderedJSONObject.quoted($0.rawValue) }
         ))
         object.add("missing_components", json: missingComponents.jsonText)
         object.add("windows", json: windows.jsonText)

@@ -7,11 +7,18 @@ struct OrderedJSONObject {
     private var members: [String] = []
 
     mutating func add(_ key: String, json: String) {
-        members.append(JSONText.quoted(key) + ":" + json)
+        members.append(Self.quoted(key) + ":" + json)
     }
 
     mutating func add(_ key: String, string: String) {
-        add(key, json: JSONText.quoted(string))
+        add(key, json: Self.quoted(string))
+    }
+
+    /// Keys and values here are names, dates and instants: plain ASCII that needs no
+    /// escaping, so the general escaper is only the fallback.
+    static func quoted(_ text: String) -> String {
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        return plain ? "\"" + text + "\"" : JSONText.quoted(text)
     }
 
     mutating func add(_ key: String, int: Int) {

@@ -17,6 +17,9 @@ extension Rational {
         if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
         else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         var digits = BigInt.zero
+        // Up to 18 digits gather in a machine word before touching `digits`.
+        var chunk: UInt64 = 0
+        var chunkScale = BigInt.one
         var scale = 0
         var sawDigit = false
         var afterPoint = false
@@ -26,7 +29,13 @@ extension Rational {
         while index != bytes.endIndex {
             let byte = bytes[index]
             if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                digits = digits * ten + BigInt(Int(byte - UInt8(ascii: "0")))
+                chunk = chunk * 10 + UInt64(byte - UInt8(ascii: "0"))
+                chunkScale = chunkScale * ten
+                if chunk >= 100_000_000_000_000_000 {
+                    digits = digits * chunkScale + BigInt(magnitude: chunk)
+                    chunk = 0
+                    chunkScale = .one
+                }
                 sawDigit = true
                 if afterPoint { scale += 1 }
             } else if byte == UInt8(ascii: "."), !afterPoint {
@@ -43,6 +52,7 @@ extension Rational {
             index = bytes.index(after: index)
         }
         guard sawDigit else { return nil }
+        digits = digits.isZero ? BigInt(magnitude: chunk) : digits * chunkScale + BigInt(magnitude: chunk)
         let power = exponent - scale
         var powerOfTen = BigInt.one
         for _ in 0..<abs(power) { powerOfTen = powerOfTen * ten }

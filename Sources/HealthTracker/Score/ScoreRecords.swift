@@ -48,7 +48,7 @@ struct ScoreRecords: Sendable {
             )
         }
         let readings = try Self.unique(inputs.bioMetrics, key: \.recorded, kind: "bio-metrics reading")
-        bioReadings = try readings.filter { windows.bioMetrics.contains($0.recorded) }.map { (r) throws(ScoreError) in
+        bioReadings = try Self.used(readings.filter { windows.bioMetrics.contains($0.recorded) }).map { (r) throws(ScoreError) in
             BioReading(
                 recorded: r.recorded, weightKg: try exact(r.weightKg),
                 systolic: try exact(r.systolicBpMmhg), diastolic: try exact(r.diastolicBpMmhg),
@@ -73,8 +73,11 @@ struct ScoreRecords: Sendable {
         sleepNights = try nights.filter { windows.sleepActivity.contains($0.date) }.map { (n) throws(ScoreError) in
             var timeInBed: Rational?
             if let start = n.startTime, let end = n.endTime {
-                guard start < end else { throw ScoreError(.invalidRecord, "sleep night \(n.date): end_time is not after start_time") }
-                timeInBed = Rational(BigInt(Int(end.microsecondsSinceEpoch - start.microsecondsSinceEpoch)), BigInt(60_000_000))
+                let (micros, overflow) = end.microsecondsSinceEpoch.subtractingReportingOverflow(start.microsecondsSinceEpoch)
+                guard start < end, !overflow else {
+                    throw ScoreError(.invalidRecord, "sleep night \(n.date): end_time is not after start_time")
+                }
+                timeInBed = Rational(BigInt(Int(micros)), BigInt(60_000_000))
             }
             return SleepNight(
                 date: n.date, timeInBed: timeInBed, total: try exact(n.totalSleepMinutes),
@@ -82,6 +85,29 @@ struct ScoreRecords: Sendable {
                 awake: try exact(n.awakeMinutes), efficiency: try exact(n.efficiencyPercent)
             )
         }
+    }
+
+    /// The latest-first readings the components can use: those up to the latest weight,
+    /// the 3 latest with BP and the 3 latest with resting HR. A reading left out has no
+    /// field still wanted, so the components see the same latest readings as in the whole
+    /// window; only fewer decimals are converted (a daily scale gives 90 a window).
+    private static func used(_ readings: [BioMetricReading]) -> [BioMetricReading] {
+        var weight = false
+        var pressures = 0
+        var rates = 0
+        var result: [BioMetricReading] = []
+        for reading in readings {
+            let wantsWeight = !weight && reading.weightKg != nil
+            let wantsPressure = pressures < ComponentEvaluation.readingsAveraged
+                && reading.systolicBpMmhg != nil && reading.diastolicBpMmhg != nil
+            let wantsRate = rates < ComponentEvaluation.readingsAveraged && reading.restingHeartRateBpm != nil
+            guard wantsWeight || wantsPressure || wantsRate else { continue }
+            if wantsWeight { weight = true }
+            if wantsPressure { pressures += 1 }
+            if wantsRate { rates += 1 }
+            result.append(reading)
+        }
+        return result
     }
 
     /// One record per key, latest key first. The same record given twice counts once; two
