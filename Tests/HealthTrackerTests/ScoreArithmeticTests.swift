@@ -100,6 +100,32 @@ struct ScoreArithmeticTests {
         }
     }
 
+    @Test("gcd of one-limb values above Int64.max (stored as large) and of mixed sizes")
+    func gcdWordsAboveInt64() {
+        // gcd(2⁶⁴−1, (2⁶⁴−1)/5·3) = (2⁶⁴−1)/5 = 3689348814741910323
+        #expect(BigInt.gcd(BigInt(magnitude: .max), BigInt(magnitude: 0x9999_9999_9999_9999)) == BigInt(3_689_348_814_741_910_323))
+        #expect(BigInt.gcd(BigInt(magnitude: .max - 1), BigInt(magnitude: (1 << 63) + 6)) == BigInt(14))
+        #expect(BigInt.gcd(-BigInt(magnitude: .max), BigInt(5)) == BigInt(5))
+        #expect(BigInt.gcd(BigInt(magnitude: .max) * BigInt(magnitude: .max), BigInt(magnitude: .max)) == BigInt(magnitude: .max))
+    }
+
+    @Test("gcd of random integers divides both and leaves coprime cofactors", arguments: 0..<10)
+    func gcdProperty(seed: Int) throws {
+        var generator = SplitMix(seed: UInt64(seed) &+ 101)
+        for _ in 0..<30 {
+            let common = randomBigInt(limbs: Int.random(in: 1...2, using: &generator), using: &generator)
+            let a = randomBigInt(limbs: Int.random(in: 1...4, using: &generator), using: &generator) * common
+            let b = randomBigInt(limbs: Int.random(in: 1...4, using: &generator), using: &generator) * common
+            let g = BigInt.gcd(a, b)
+            if a.isZero && b.isZero { #expect(g.isZero); continue }
+            let (qa, ra) = try #require(a.quotientAndRemainder(dividingBy: g))
+            let (qb, rb) = try #require(b.quotientAndRemainder(dividingBy: g))
+            #expect(ra.isZero && rb.isZero)
+            #expect(BigInt.gcd(qa, qb) == .one)
+            #expect(!g.isNegative)
+        }
+    }
+
     @Test("Knuth division's rare add-back step: dividends built to need it")
     func divisionAddBack() throws {
         // Divisors with a top limb of 2⁶³ and a large second limb make qhat overestimate.

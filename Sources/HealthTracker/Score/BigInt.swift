@@ -5,94 +5,153 @@
 /// it is combined with the other components. Magnitudes here stay at a few hundred bits,
 /// so schoolbook algorithms are fast enough.
 struct BigInt: Sendable, Hashable, Comparable {
-    /// Little-endian 64-bit limbs without high zero limbs; zero is empty.
-    private(set) var limbs: [UInt64]
-    /// Never true for zero.
-    private(set) var isNegative: Bool
+    /// Values that fit an `Int64` (nearly all of them) stay inline with native arithmetic;
+    /// only larger ones pay for heap limbs. Canonical, so synthesised equality is exact.
+    private enum Storage: Sendable, Hashable {
+        case small(Int64)
+        /// Sign and little-endian 64-bit limbs (no high zero limbs), only outside `Int64`.
+        case large(negative: Bool, limbs: [UInt64])
+    }
 
-    static let zero = BigInt(limbs: [], isNegative: false)
+    private let storage: Storage
+
+    static let zero = BigInt(0)
     static let one = BigInt(1)
 
-    private init(limbs: [UInt64], isNegative: Bool) {
+    private init(negative: Bool, limbs: [UInt64]) {
         var trimmed = limbs
         while trimmed.last == 0 { trimmed.removeLast() }
-        self.limbs = trimmed
-        self.isNegative = trimmed.isEmpty ? false : isNegative
+        switch trimmed.count {
+        case 0:
+            storage = .small(0)
+        case 1 where !negative && trimmed[0] <= UInt64(Int64.max):
+            storage = .small(Int64(trimmed[0]))
+        case 1 where negative && trimmed[0] <= UInt64(Int64.max) + 1:
+            storage = .small(Int64(truncatingIfNeeded: 0 &- trimmed[0]))
+        default:
+            storage = .large(negative: negative, limbs: trimmed)
+        }
     }
 
     init(_ value: Int) {
-        self.init(limbs: [value.magnitude.toUInt64], isNegative: value < 0)
+        storage = .small(Int64(value))
     }
 
     init(magnitude: UInt64) {
-        self.init(limbs: [magnitude], isNegative: false)
+        self.init(negative: false, limbs: [magnitude])
     }
 
-    var isZero: Bool { limbs.isEmpty }
+    var isZero: Bool { storage == .small(0) }
 
-    var magnitudeValue: BigInt { BigInt(limbs: limbs, isNegative: false) }
+    var isNegative: Bool {
+        switch storage {
+        case .small(let value): value < 0
+        case .large(let negative, _): negative
+        }
+    }
+
+    /// Sign and magnitude limbs, for the general algorithms.
+    private var parts: (negative: Bool, limbs: [UInt64]) {
+        switch storage {
+        case .small(let value): (value < 0, value == 0 ? [] : [value.magnitude])
+        case .large(let negative, let limbs): (negative, limbs)
+        }
+    }
+
+    var magnitudeValue: BigInt { isNegative ? -self : self }
 
     /// The value as an `Int`, or nil when it does not fit.
     var intValue: Int? {
-        if limbs.isEmpty { return 0 }
-        guard limbs.count == 1 else { return nil }
-        let m = limbs[0]
-        if isNegative {
-            return m <= UInt64(Int.max) + 1 ? (m == UInt64(Int.max) + 1 ? Int.min : -Int(m)) : nil
-        }
-        return m <= UInt64(Int.max) ? Int(m) : nil
+        if case .small(let value) = storage { return Int(exactly: value) }
+        return nil
     }
 
     static prefix func - (value: BigInt) -> BigInt {
-        BigInt(limbs: value.limbs, isNegative: !value.isNegative)
+        if case .small(let v) = value.storage, v != .min { return BigInt(small: -v) }
+        let (negative, limbs) = value.parts
+        return BigInt(negative: !negative, limbs: limbs)
+    }
+
+    private init(small: Int64) {
+        storage = .small(small)
     }
 
     static func + (lhs: BigInt, rhs: BigInt) -> BigInt {
-        if lhs.isNegative == rhs.isNegative {
-            return BigInt(limbs: addMagnitudes(lhs.limbs, rhs.limbs), isNegative: lhs.isNegative)
+        if case .small(let a) = lhs.storage, case .small(let b) = rhs.storage {
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            if !overflow { return BigInt(small: sum) }
         }
-        switch compareMagnitudes(lhs.limbs, rhs.limbs) {
+        let (ln, l) = lhs.parts
+        let (rn, r) = rhs.parts
+        if ln == rn {
+            return BigInt(negative: ln, limbs: addMagnitudes(l, r))
+        }
+        switch compareMagnitudes(l, r) {
         case 0: return .zero
-        case 1: return BigInt(limbs: subtractMagnitudes(lhs.limbs, rhs.limbs), isNegative: lhs.isNegative)
-        default: return BigInt(limbs: subtractMagnitudes(rhs.limbs, lhs.limbs), isNegative: rhs.isNegative)
+        case 1: return BigInt(negative: ln, limbs: subtractMagnitudes(l, r))
+        default: return BigInt(negative: rn, limbs: subtractMagnitudes(r, l))
         }
     }
 
     static func - (lhs: BigInt, rhs: BigInt) -> BigInt { lhs + (-rhs) }
 
     static func * (lhs: BigInt, rhs: BigInt) -> BigInt {
-        BigInt(limbs: multiplyMagnitudes(lhs.limbs, rhs.limbs), isNegative: lhs.isNegative != rhs.isNegative)
+        if case .small(let a) = lhs.storage, case .small(let b) = rhs.storage {
+            let (product, overflow) = a.multipliedReportingOverflow(by: b)
+            if !overflow { return BigInt(small: product) }
+        }
+        let (ln, l) = lhs.parts
+        let (rn, r) = rhs.parts
+        return BigInt(negative: ln != rn, limbs: multiplyMagnitudes(l, r))
     }
 
     /// Truncating division (quotient rounded toward zero; remainder has the dividend's sign).
     /// Nil for a zero divisor.
     func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt)? {
         guard !divisor.isZero else { return nil }
-        let (q, r) = BigInt.divideMagnitudes(limbs, divisor.limbs)
-        return (BigInt(limbs: q, isNegative: isNegative != divisor.isNegative), BigInt(limbs: r, isNegative: isNegative))
+        if case .small(let a) = storage, case .small(let b) = divisor.storage, !(a == .min && b == -1) {
+            return (BigInt(small: a / b), BigInt(small: a % b))
+        }
+        let (n, l) = parts
+        let (dn, r) = divisor.parts
+        let (q, rem) = BigInt.divideMagnitudes(l, r)
+        return (BigInt(negative: n != dn, limbs: q), BigInt(negative: n, limbs: rem))
     }
 
     /// Greatest common divisor of the magnitudes (Euclid); gcd(0, 0) = 0.
     static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
-        var x = a.limbs
-        var y = b.limbs
+        func wordGCD(_ x: UInt64, _ y: UInt64) -> BigInt {
+            var (p, q) = (x, y)
+            while q != 0 { (p, q) = (q, p % q) }
+            return BigInt(magnitude: p)
+        }
+        if case .small(let x) = a.storage, case .small(let y) = b.storage {
+            return wordGCD(x.magnitude, y.magnitude)
+        }
+        var x = a.parts.limbs
+        var y = b.parts.limbs
         while !y.isEmpty {
+            if x.count == 1, y.count == 1 { return wordGCD(x[0], y[0]) }
             let r = divideMagnitudes(x, y).remainder
             x = y
             y = r
         }
-        return BigInt(limbs: x, isNegative: false)
+        return BigInt(negative: false, limbs: x)
     }
 
     static func < (lhs: BigInt, rhs: BigInt) -> Bool {
-        if lhs.isNegative != rhs.isNegative { return lhs.isNegative }
-        let c = compareMagnitudes(lhs.limbs, rhs.limbs)
-        return lhs.isNegative ? c > 0 : c < 0
+        if case .small(let a) = lhs.storage, case .small(let b) = rhs.storage { return a < b }
+        let (ln, l) = lhs.parts
+        let (rn, r) = rhs.parts
+        if ln != rn { return ln }
+        let c = compareMagnitudes(l, r)
+        return ln ? c > 0 : c < 0
     }
 
     /// Decimal digits, with `-` when negative.
     var decimalText: String {
-        if limbs.isEmpty { return "0" }
+        if case .small(let value) = storage { return String(value) }
+        let (negative, limbs) = parts
         var chunks: [UInt64] = []
         var rest = limbs
         let base: UInt64 = 10_000_000_000_000_000_000
@@ -101,8 +160,8 @@ struct BigInt: Sendable, Hashable, Comparable {
             chunks.append(r.first ?? 0)
             rest = q
         }
-        var text = isNegative ? "-" : ""
-        text += String(chunks.last!)
+        var text = negative ? "-" : ""
+        text += String(chunks.last ?? 0)
         for chunk in chunks.dropLast().reversed() {
             let digits = String(chunk)
             text += String(repeating: "0", count: 19 - digits.count) + digits
@@ -263,8 +322,4 @@ struct BigInt: Sendable, Hashable, Comparable {
         let low = UInt64(truncatingIfNeeded: value)
         return high != 0 ? [low, high] : (low != 0 ? [low] : [])
     }
-}
-
-private extension UInt {
-    var toUInt64: UInt64 { UInt64(self) }
 }
