@@ -26,19 +26,19 @@ struct ScoreEngineTests {
             + #""sleep":{"status":"missing","weight":15,"reason":"no_data_in_window"},"#
             + #""body_mass_index":{"status":"missing","weight":15,"reason":"no_data_in_window"},"#
             + #""blood_pressure":{"status":"available","score":100.0,"weight":15,"effective_weight_percent":37.5,"contribution":37.5,"category":"normal","#
-            + #""metrics":{"systolic_bp_mmhg":{"value":110.0,"score":100.0,"readings_used":1},"diastolic_bp_mmhg":{"value":70.0,"score":100.0,"readings_used":1}},"missing_metrics":[]},"#
+            + #""missing_metrics":[],"metrics":{"systolic_bp_mmhg":{"value":110.0,"score":100.0,"readings_used":1},"diastolic_bp_mmhg":{"value":70.0,"score":100.0,"readings_used":1}}},"#
             + #""glucose":{"status":"available","score":100.0,"weight":15,"effective_weight_percent":37.5,"contribution":37.5,"#
-            + #""metrics":{"hba1c_percent":{"value":5.0,"score":100.0,"category":"normal","test_date":"2025-06-01"}},"#
-            + #""missing_metrics":[{"metric":"fasting_glucose_mg_dl","reason":"no_data_in_window"}]},"#
+            + #""missing_metrics":[{"metric":"fasting_glucose_mg_dl","reason":"no_data_in_window"}],"#
+            + #""metrics":{"hba1c_percent":{"value":5.0,"score":100.0,"category":"normal","test_date":"2025-06-01"}}},"#
             + #""lipids":{"status":"missing","weight":15,"reason":"no_data_in_window"},"#
             + #""resting_heart_rate":{"status":"available","score":100.0,"weight":10,"effective_weight_percent":25.0,"contribution":25.0,"#
-            + #""metrics":{"resting_heart_rate_bpm":{"value":60.0,"score":100.0,"category":"normal","readings_used":1}},"missing_metrics":[]}},"#
+            + #""missing_metrics":[],"metrics":{"resting_heart_rate_bpm":{"value":60.0,"score":100.0,"category":"normal","readings_used":1}}}},"#
             + #""missing_components":[{"component":"activity","reason":"no_data_in_window"},{"component":"sleep","reason":"no_data_in_window"},"#
             + #"{"component":"body_mass_index","reason":"no_data_in_window"},{"component":"lipids","reason":"no_data_in_window"}],"#
-            + #""windows":{"blood_tests":{"start_date":"2024-06-16","end_date":"2025-06-15"},"#
-            + #""bio_metrics":{"start":"2025-03-18T00:00:00Z","end":"2025-06-15T12:00:00Z"},"#
-            + #""physical_activity":{"start_date":"2025-06-08","end_date":"2025-06-14"},"#
-            + #""sleep_activity":{"start_date":"2025-06-08","end_date":"2025-06-14"}}}"#
+            + #""windows":{"physical_activity":{"start_date":"2025-06-08","end_date":"2025-06-14"},"#
+            + #""sleep_activity":{"start_date":"2025-06-08","end_date":"2025-06-14"},"#
+            + #""blood_tests":{"start_date":"2024-06-16","end_date":"2025-06-15"},"#
+            + #""bio_metrics":{"start":"2025-03-18T00:00:00Z","end":"2025-06-15T12:00:00Z"}}}"#
         #expect(outcome.jsonText() == expected)
         #expect(outcome.jsonBytes() == Array(expected.utf8))
     }
@@ -56,10 +56,10 @@ struct ScoreEngineTests {
             + #""missing_components":[{"component":"activity","reason":"no_data_in_window"},{"component":"sleep","reason":"no_data_in_window"},"#
             + #"{"component":"body_mass_index","reason":"no_data_in_window"},{"component":"glucose","reason":"no_data_in_window"},"#
             + #"{"component":"lipids","reason":"no_data_in_window"}],"#
-            + #""windows":{"blood_tests":{"start_date":"2024-06-16","end_date":"2025-06-15"},"#
-            + #""bio_metrics":{"start":"2025-03-18T00:00:00Z","end":"2025-06-15T12:00:00Z"},"#
-            + #""physical_activity":{"start_date":"2025-06-08","end_date":"2025-06-14"},"#
-            + #""sleep_activity":{"start_date":"2025-06-08","end_date":"2025-06-14"}},"#
+            + #""windows":{"physical_activity":{"start_date":"2025-06-08","end_date":"2025-06-14"},"#
+            + #""sleep_activity":{"start_date":"2025-06-08","end_date":"2025-06-14"},"#
+            + #""blood_tests":{"start_date":"2024-06-16","end_date":"2025-06-15"},"#
+            + #""bio_metrics":{"start":"2025-03-18T00:00:00Z","end":"2025-06-15T12:00:00Z"}},"#
             + #""request_id":"c6af9ac6-7b61-11e6-9a41-93e8deadbeef"}"#
         #expect(outcome.jsonText(requestID: "c6af9ac6-7b61-11e6-9a41-93e8deadbeef") == expected)
     }

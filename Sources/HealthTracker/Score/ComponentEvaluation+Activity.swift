@@ -3,6 +3,11 @@ extension ComponentEvaluation {
     static let minimumDays = 4
 
     /// `activity` (spec §3, §5): weekly MVPA 70, mean daily steps 30.
+    ///
+    /// Spec gap: "too_few_days (activity data on 1–3 days)". Read per metric: the component
+    /// is missing when both metrics have < 4 days; the reason is `too_few_days` if either
+    /// has any day, else `no_data_in_window` (a day holding only unscored fields such as
+    /// calories is no activity data).
     static func activity(_ days: [ScoreRecords.ActivityDay]) -> ComponentEvaluation {
         var minutes: [Rational] = []
         var steps: [Int] = []

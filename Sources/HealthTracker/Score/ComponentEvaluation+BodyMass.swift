@@ -6,6 +6,7 @@ extension ComponentEvaluation {
         }
         guard let height = heights.first else { return .missing(.noHeight) }
         let metres = height.heightCm.divided(by: 100)
+        // Height 0 cannot pass validation (100–250 cm); were it stored, BMI is unbounded.
         guard let bmi = weight / (metres * metres) else { return .missing(.bmiOutOfRange) }
         guard !(bmi < Rational(10)), !(Rational(100) < bmi) else { return .missing(.bmiOutOfRange) }
         let metric = MetricEvaluation(.bmi, value: bmi, detail: .bodyMass(

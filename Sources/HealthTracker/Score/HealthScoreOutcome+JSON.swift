@@ -16,10 +16,11 @@ extension HealthScoreOutcome {
 }
 
 extension HealthScoreDocument {
-    /// Keys in spec §7 order; numbers rounded half away from zero to 1 decimal, except
+    /// Keys in spec §7 order (inside components, the examples' order); numbers rounded half away from zero to 1 decimal, except
     /// weights, counts and coverage (integers).
     public var jsonText: String {
         var object = OrderedJSONObject()
+        // Lower case, as UUIDs are written everywhere else in the API.
         object.add("user_uuid", string: userUUID.uuidString.lowercased())
         object.add("version", string: version)
         object.add("as_of", string: asOf.rfc3339)
@@ -71,12 +72,13 @@ extension ComponentReport {
             object.add("effective_weight_percent", number: available.effectiveWeightPercent)
             object.add("contribution", number: available.contribution)
             if let category = available.category { object.add("category", string: category) }
+            // `missing_metrics` before `metrics`, as in the spec's and the cases' examples.
+            object.add("missing_metrics", json: OrderedJSONObject.array(available.missingMetrics.map(\.jsonText)))
             var metrics = OrderedJSONObject()
             for metric in available.metrics {
                 metrics.add(metric.metric.rawValue, json: metric.jsonText)
             }
             object.add("metrics", json: metrics.text)
-            object.add("missing_metrics", json: OrderedJSONObject.array(available.missingMetrics.map(\.jsonText)))
         }
         return object.text
     }
@@ -136,11 +138,12 @@ extension ScoreWindows {
         var bio = OrderedJSONObject()
         bio.add("start", string: bioMetrics.start.rfc3339)
         bio.add("end", string: bioMetrics.end.rfc3339)
+        // The order of the cases' examples.
         var object = OrderedJSONObject()
-        object.add("blood_tests", json: dates(bloodTests))
-        object.add("bio_metrics", json: bio.text)
         object.add("physical_activity", json: dates(physicalActivity))
         object.add("sleep_activity", json: dates(sleepActivity))
+        object.add("blood_tests", json: dates(bloodTests))
+        object.add("bio_metrics", json: bio.text)
         return object.text
     }
 }

@@ -4,10 +4,13 @@ import LambdaRuntime
 /// key order is part of its deterministic bytes (`JSONValue` sorts keys, `JSONEncoder`
 /// does not promise an order).
 struct OrderedJSONObject {
-    private var members: [String] = []
+    private var body = ""
 
     mutating func add(_ key: String, json: String) {
-        members.append(Self.quoted(key) + ":" + json)
+        if !body.isEmpty { body += "," }
+        body += Self.quoted(key)
+        body += ":"
+        body += json
     }
 
     mutating func add(_ key: String, string: String) {
@@ -31,7 +34,7 @@ struct OrderedJSONObject {
     }
 
     var text: String {
-        "{" + members.joined(separator: ",") + "}"
+        "{" + body + "}"
     }
 
     static func array(_ items: [String]) -> String {
