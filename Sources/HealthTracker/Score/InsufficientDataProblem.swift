@@ -1,0 +1,21 @@
+public import UTCTime
+
+/// The 422 problem (RFC 9457) when fewer than 3 components are present (spec §7).
+public struct InsufficientDataProblem: Sendable, Hashable {
+    public static let type = "/problems/insufficient-data"
+    public static let title = "Insufficient data for a health score"
+    public static let status = 422
+
+    public let version: String
+    public let asOf: Instant
+    /// In spec §5 order.
+    public let availableComponents: [ComponentName]
+    /// In spec §5 order.
+    public let missingComponents: [MissingComponent]
+    public let windows: ScoreWindows
+
+    public var detail: String {
+        "\(availableComponents.count) of 7 components have data; a score needs at least "
+            + "\(HealthScoreEngine.minimumComponents)"
+    }
+}

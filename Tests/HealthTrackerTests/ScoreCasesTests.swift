@@ -1,0 +1,110 @@
+import Foundation
+@testable import HealthTracker
+import Testing
+import UTCTime
+
+/// The conformance cases of `health-score-cases.json`, run through the engine directly:
+/// each case's record POSTs become input structs (no HTTP, no database).
+@Suite("Score conformance cases (health-score-cases.json)")
+struct ScoreCasesTests {
+    static let casesURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("../shared/docs/health-score-cases.json").standardizedFileURL
+
+    static func loadCases() throws -> [TestJSON] {
+        let document = try TestJSON.parse(Array(try Data(contentsOf: casesURL)))
+        return document["cases"]?.array ?? []
+    }
+
+    /// Loaded once; a missing or broken file leaves this empty and fails `casesFilePresent`.
+    static let cases: [TestJSON] = (try? loadCases()) ?? []
+    static let caseNames: [String] = cases.compactMap { $0["name"]?.string }
+
+    @Test("the cases file is found and holds cases for this version")
+    func casesFilePresent() throws {
+        let document = try TestJSON.parse(Array(try Data(contentsOf: Self.casesURL)))
+        #expect(document["version"]?.string == HealthScoreEngine.version)
+        #expect(Self.caseNames.count >= 6)
+    }
+
+    @Test("case", arguments: caseNames)
+    func conformance(name: String) throws {
+        let testCase = try #require(Self.cases.first { $0["name"]?.string == name })
+        let user = ScoreFixture.user.uuidString.lowercased()
+        let calls = try #require(testCase["input"]?.array).map { $0.substituting("user_uuid", with: user) }
+        let expected = try #require(testCase["expected"]).substituting("user_uuid", with: user)
+        let status = try #require(expected["status"]?.number)
+        let get = try #require(calls.last)
+        let asOfText = try #require(get["query"]?["as_of"]?.string)
+        guard let asOf = Instant(rfc3339: asOfText) else {
+            // A bad parameter is the handler's 400, before any score is computed.
+            #expect(status == 400, "as_of \(asOfText) does not parse but the case expects \(status)")
+            return
+        }
+        var inputs = ScoreInputs(userUUID: ScoreFixture.user, asOf: asOf)
+        for call in calls.dropLast() where call["method"]?.string == "POST" {
+            try Self.add(call, to: &inputs)
+        }
+        let outcome = try HealthScoreEngine.evaluate(inputs)
+        #expect(Decimal(outcome.httpStatus) == status)
+        let body = try TestJSON.parse(outcome.jsonBytes())
+        let mismatches = try #require(expected["body"]).subsetMismatches(in: body)
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+    }
+
+    enum CaseError: Error { case badField(String, String) }
+
+    /// One record POST of a case as an engine input.
+    static func add(_ call: TestJSON, to inputs: inout ScoreInputs) throws {
+        let path = try #require(call["path"]?.string)
+        let body = try #require(call["body"])
+        func number(_ key: String) -> Decimal? { body[key]?.number }
+        func instant(_ key: String) throws -> Instant? {
+            guard let text = body[key]?.string else { return nil }
+            guard let value = Instant(rfc3339: text) else { throw CaseError.badField(key, text) }
+            return value
+        }
+        func date(_ key: String) throws -> CalendarDate? {
+            guard let text = body[key]?.string else { return nil }
+            guard let value = CalendarDate(text) else { throw CaseError.badField(key, text) }
+            return value
+        }
+        switch path {
+        case "/api/users/":
+            break
+        case "/api/blood-tests/":
+            inputs.bloodTests.append(BloodTestRecord(
+                testDate: try #require(try date("test_date")),
+                fastingGlucoseMgDl: number("fasting_glucose_mg_dl"), hba1cPercent: number("hba1c_percent"),
+                totalCholesterolMgDl: number("total_cholesterol_mg_dl"), ldlCholesterolMgDl: number("ldl_cholesterol_mg_dl"),
+                hdlCholesterolMgDl: number("hdl_cholesterol_mg_dl"), triglyceridesMgDl: number("triglycerides_mg_dl")
+            ))
+        case "/api/bio-metrics/":
+            inputs.bioMetrics.append(BioMetricReading(
+                recorded: try #require(try instant("recorded")),
+                weightKg: number("weight_kg"), heightCm: number("height_cm"),
+                systolicBpMmhg: number("systolic_bp_mmhg"), diastolicBpMmhg: number("diastolic_bp_mmhg"),
+                restingHeartRateBpm: number("resting_heart_rate_bpm")
+            ))
+        case "/api/physical-activity/":
+            inputs.activityDays.append(ActivityDayRecord(
+                date: try #require(try date("date")),
+                steps: number("steps").map { NSDecimalNumber(decimal: $0).intValue },
+                moderateMinutes: number("moderate_minutes"), vigorousMinutes: number("vigorous_minutes"),
+                activeMinutes: number("active_minutes")
+            ))
+        case "/api/sleep-activity/":
+            let end = try instant("end_time")
+            // The wake-up day: given, or the UTC date of end_time (spec §1).
+            let day = try #require(try date("date") ?? end?.date)
+            inputs.sleepNights.append(SleepNightRecord(
+                date: day, startTime: try instant("start_time"), endTime: end,
+                totalSleepMinutes: number("total_sleep_minutes"), deepMinutes: number("deep_minutes"),
+                remMinutes: number("rem_minutes"), lightMinutes: number("light_minutes"),
+                awakeMinutes: number("awake_minutes"), efficiencyPercent: number("efficiency_percent")
+            ))
+        default:
+            Issue.record("unknown record path \(path)")
+        }
+    }
+}
