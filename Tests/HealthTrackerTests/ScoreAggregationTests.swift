@@ -38,13 +38,13 @@ struct ScoreAggregationTests {
 
     @Test("bio-metrics: D−89 T00:00Z is in, a microsecond earlier or after as_of is out")
     func bioWindow() throws {
-        func rhr(_ at: String, _ value: String) -> BioMetricReading {
-            BioMetricReading(recorded: F.instant(at), restingHeartRateBpm: d(value))
+        func rhr(_ at: String, _ value: String) -> BioMetricRecord {
+            BioMetricRecord(recorded: F.instant(at), restingHeartRateBpm: d(value))
         }
         let readings = [
             rhr("2025-03-18T00:00:00Z", "70"), rhr("2025-03-17T23:59:59.999999Z", "200"),
             rhr("2025-06-15T12:00:00.000001Z", "190"), rhr("2025-06-15T12:00:00Z", "80"),
-            BioMetricReading(recorded: F.instant("2025-06-01T00:00:00Z"), systolicBpMmhg: d("110"), diastolicBpMmhg: d("70")),
+            BioMetricRecord(recorded: F.instant("2025-06-01T00:00:00Z"), systolicBpMmhg: d("110"), diastolicBpMmhg: d("70")),
         ]
         let inputs = ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: [BloodTestRecord(testDate: F.date("2025-06-01"), hba1cPercent: d("5"))], bioMetrics: readings)
         let rate = try F.metric(F.available(F.document(inputs), .restingHeartRate), .restingHeartRate)
@@ -216,10 +216,10 @@ struct ScoreAggregationTests {
     @Test("BMI: latest weight in window, latest height at or before as_of with no lower limit")
     func bmiSources() throws {
         let readings = F.fillerReadings + [
-            BioMetricReading(recorded: F.instant("2019-03-01T08:00:00Z"), heightCm: d("172.5")),
-            BioMetricReading(recorded: F.instant("2025-06-14T08:00:00Z"), weightKg: d("80.1")),
-            BioMetricReading(recorded: F.instant("2025-05-14T08:00:00Z"), weightKg: d("95")),
-            BioMetricReading(recorded: F.instant("2025-06-16T08:00:00Z"), weightKg: d("60"), heightCm: d("190")),
+            BioMetricRecord(recorded: F.instant("2019-03-01T08:00:00Z"), heightCm: d("172.5")),
+            BioMetricRecord(recorded: F.instant("2025-06-14T08:00:00Z"), weightKg: d("80.1")),
+            BioMetricRecord(recorded: F.instant("2025-05-14T08:00:00Z"), weightKg: d("95")),
+            BioMetricRecord(recorded: F.instant("2025-06-16T08:00:00Z"), weightKg: d("60"), heightCm: d("190")),
         ]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: readings))
         let bmi = try F.metric(F.available(doc, .bodyMassIndex), .bmi)
@@ -231,21 +231,21 @@ struct ScoreAggregationTests {
 
     @Test("BMI missing: no_height, no_data_in_window (height alone), bmi_out_of_range; 10 and 100 are in range")
     func bmiMissing() throws {
-        func bmiStatus(_ extra: [BioMetricReading]) throws -> ComponentReport.Status? {
+        func bmiStatus(_ extra: [BioMetricRecord]) throws -> ComponentReport.Status? {
             F.status(try F.evaluate(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings + extra)), .bodyMassIndex)
         }
-        let weight = BioMetricReading(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("80"))
-        let laterHeight = BioMetricReading(recorded: F.instant("2025-06-15T12:00:01Z"), heightCm: d("180"))
+        let weight = BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("80"))
+        let laterHeight = BioMetricRecord(recorded: F.instant("2025-06-15T12:00:01Z"), heightCm: d("180"))
         #expect(try bmiStatus([weight, laterHeight]) == .missing(.noHeight))
-        #expect(try bmiStatus([BioMetricReading(recorded: F.instant("2025-06-10T08:00:00Z"), heightCm: d("180"))]) == .missing(.noDataInWindow))
+        #expect(try bmiStatus([BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), heightCm: d("180"))]) == .missing(.noDataInWindow))
         // Old weight (outside 90 days) with a height: no weight in window.
-        #expect(try bmiStatus([BioMetricReading(recorded: F.instant("2025-01-10T08:00:00Z"), weightKg: d("80"), heightCm: d("180"))]) == .missing(.noDataInWindow))
+        #expect(try bmiStatus([BioMetricRecord(recorded: F.instant("2025-01-10T08:00:00Z"), weightKg: d("80"), heightCm: d("180"))]) == .missing(.noDataInWindow))
         // 20 / 2.5² = 3.2; 500 / 1² = 500
-        #expect(try bmiStatus([BioMetricReading(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("20"), heightCm: d("250"))]) == .missing(.bmiOutOfRange))
-        #expect(try bmiStatus([BioMetricReading(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("500"), heightCm: d("100"))]) == .missing(.bmiOutOfRange))
+        #expect(try bmiStatus([BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("20"), heightCm: d("250"))]) == .missing(.bmiOutOfRange))
+        #expect(try bmiStatus([BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("500"), heightCm: d("100"))]) == .missing(.bmiOutOfRange))
         // 62.5 / 2.5² = 10 exactly; 100 / 1² = 100 exactly: both scored (0 each).
         for (w, h) in [("62.5", "250"), ("100", "100")] {
-            let status = try bmiStatus([BioMetricReading(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d(w), heightCm: d(h))])
+            let status = try bmiStatus([BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d(w), heightCm: d(h))])
             guard case .available(let available) = status else { Issue.record("BMI \(w)/\(h): \(String(describing: status))"); continue }
             #expect(available.score == rd("0.0"))
         }
@@ -256,12 +256,12 @@ struct ScoreAggregationTests {
     @Test("BP: mean of the 3 latest readings with BP; RHR: its own 3 latest; readings without the field skipped")
     func latestThreeReadings() throws {
         let readings = [
-            BioMetricReading(recorded: F.instant("2025-06-14T08:00:00Z"), weightKg: d("70"), systolicBpMmhg: d("150"), diastolicBpMmhg: d("85"), restingHeartRateBpm: d("75")),
-            BioMetricReading(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("70")),
-            BioMetricReading(recorded: F.instant("2025-06-01T08:00:00Z"), systolicBpMmhg: d("144"), diastolicBpMmhg: d("88")),
-            BioMetricReading(recorded: F.instant("2025-05-01T08:00:00Z"), systolicBpMmhg: d("138"), diastolicBpMmhg: d("92"), restingHeartRateBpm: d("81")),
-            BioMetricReading(recorded: F.instant("2025-04-01T08:00:00Z"), systolicBpMmhg: d("100"), diastolicBpMmhg: d("60"), restingHeartRateBpm: d("50")),
-            BioMetricReading(recorded: F.instant("2025-03-20T08:00:00Z"), restingHeartRateBpm: d("110")),
+            BioMetricRecord(recorded: F.instant("2025-06-14T08:00:00Z"), weightKg: d("70"), systolicBpMmhg: d("150"), diastolicBpMmhg: d("85"), restingHeartRateBpm: d("75")),
+            BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("70")),
+            BioMetricRecord(recorded: F.instant("2025-06-01T08:00:00Z"), systolicBpMmhg: d("144"), diastolicBpMmhg: d("88")),
+            BioMetricRecord(recorded: F.instant("2025-05-01T08:00:00Z"), systolicBpMmhg: d("138"), diastolicBpMmhg: d("92"), restingHeartRateBpm: d("81")),
+            BioMetricRecord(recorded: F.instant("2025-04-01T08:00:00Z"), systolicBpMmhg: d("100"), diastolicBpMmhg: d("60"), restingHeartRateBpm: d("50")),
+            BioMetricRecord(recorded: F.instant("2025-03-20T08:00:00Z"), restingHeartRateBpm: d("110")),
         ]
         let tests = [BloodTestRecord(testDate: F.date("2025-06-01"), hba1cPercent: d("5.0"))]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: tests, bioMetrics: readings))
@@ -279,7 +279,7 @@ struct ScoreAggregationTests {
 
     @Test("one BP reading is enough; fewer than 3 are averaged as they are")
     func singleReading() throws {
-        let readings = [BioMetricReading(recorded: F.instant("2025-06-14T08:00:00Z"), systolicBpMmhg: d("121"), diastolicBpMmhg: d("79"), restingHeartRateBpm: d("61"))]
+        let readings = [BioMetricRecord(recorded: F.instant("2025-06-14T08:00:00Z"), systolicBpMmhg: d("121"), diastolicBpMmhg: d("79"), restingHeartRateBpm: d("61"))]
         let tests = [BloodTestRecord(testDate: F.date("2025-06-01"), hba1cPercent: d("5.0"))]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: tests, bioMetrics: readings))
         let bp = try F.available(doc, .bloodPressure)

@@ -80,7 +80,7 @@ struct ScoreCasesTests {
                 hdlCholesterolMgDl: number("hdl_cholesterol_mg_dl"), triglyceridesMgDl: number("triglycerides_mg_dl")
             ))
         case "/api/bio-metrics/":
-            inputs.bioMetrics.append(BioMetricReading(
+            inputs.bioMetrics.append(BioMetricRecord(
                 recorded: try #require(try instant("recorded")),
                 weightKg: number("weight_kg"), heightCm: number("height_cm"),
                 systolicBpMmhg: number("systolic_bp_mmhg"), diastolicBpMmhg: number("diastolic_bp_mmhg"),

@@ -99,11 +99,11 @@ struct ScoreEngineTests {
                 BloodTestRecord(testDate: F.date("2024-01-01"), fastingGlucoseMgDl: d("300")),
             ],
             bioMetrics: [
-                BioMetricReading(recorded: F.instant("2025-06-10T07:30:00Z"), weightKg: d("84.24"), heightCm: d("180"), systolicBpMmhg: d("128"), diastolicBpMmhg: d("82"), restingHeartRateBpm: d("68")),
-                BioMetricReading(recorded: F.instant("2025-05-20T07:30:00Z"), systolicBpMmhg: d("124"), diastolicBpMmhg: d("78"), restingHeartRateBpm: d("72")),
-                BioMetricReading(recorded: F.instant("2025-04-01T07:30:00Z"), systolicBpMmhg: d("126"), diastolicBpMmhg: d("80"), restingHeartRateBpm: d("70")),
-                BioMetricReading(recorded: F.instant("2025-03-20T07:30:00Z"), systolicBpMmhg: d("160"), diastolicBpMmhg: d("100")),
-                BioMetricReading(recorded: F.instant("2018-01-01T07:30:00Z"), heightCm: d("181")),
+                BioMetricRecord(recorded: F.instant("2025-06-10T07:30:00Z"), weightKg: d("84.24"), heightCm: d("180"), systolicBpMmhg: d("128"), diastolicBpMmhg: d("82"), restingHeartRateBpm: d("68")),
+                BioMetricRecord(recorded: F.instant("2025-05-20T07:30:00Z"), systolicBpMmhg: d("124"), diastolicBpMmhg: d("78"), restingHeartRateBpm: d("72")),
+                BioMetricRecord(recorded: F.instant("2025-04-01T07:30:00Z"), systolicBpMmhg: d("126"), diastolicBpMmhg: d("80"), restingHeartRateBpm: d("70")),
+                BioMetricRecord(recorded: F.instant("2025-03-20T07:30:00Z"), systolicBpMmhg: d("160"), diastolicBpMmhg: d("100")),
+                BioMetricRecord(recorded: F.instant("2018-01-01T07:30:00Z"), heightCm: d("181")),
             ],
             activityDays: w.enumerated().map { i, day in
                 ActivityDayRecord(date: day, steps: 6000 + 731 * i, moderateMinutes: i % 2 == 0 ? d("20.5") : nil, vigorousMinutes: i % 3 == 0 ? d("7") : nil, activeMinutes: d("33"))

@@ -64,7 +64,7 @@ enum ScoreFixture {
     /// Filler components so a test's component of interest is scored (≥ 3 present):
     /// BP 110/70 and resting HR 60 on 06-01 (BP and RHR both score 100).
     static let fillerReadings = [
-        BioMetricReading(recorded: instant("2025-06-01T07:00:00Z"), systolicBpMmhg: d("110"), diastolicBpMmhg: d("70"), restingHeartRateBpm: d("60")),
+        BioMetricRecord(recorded: instant("2025-06-01T07:00:00Z"), systolicBpMmhg: d("110"), diastolicBpMmhg: d("70"), restingHeartRateBpm: d("60")),
     ]
 
     /// A JSON object from a score outcome, parsed with Foundation for deep comparison.

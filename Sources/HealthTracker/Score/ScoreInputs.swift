@@ -12,7 +12,7 @@ public struct ScoreInputs: Sendable, Hashable {
     public var userUUID: UUID
     public var asOf: Instant
     public var bloodTests: [BloodTestRecord]
-    public var bioMetrics: [BioMetricReading]
+    public var bioMetrics: [BioMetricRecord]
     public var activityDays: [ActivityDayRecord]
     public var sleepNights: [SleepNightRecord]
 
@@ -20,7 +20,7 @@ public struct ScoreInputs: Sendable, Hashable {
         userUUID: UUID,
         asOf: Instant,
         bloodTests: [BloodTestRecord] = [],
-        bioMetrics: [BioMetricReading] = [],
+        bioMetrics: [BioMetricRecord] = [],
         activityDays: [ActivityDayRecord] = [],
         sleepNights: [SleepNightRecord] = []
     ) {

@@ -91,11 +91,11 @@ struct ScoreRecords: Sendable {
     /// the 3 latest with BP and the 3 latest with resting HR. A reading left out has no
     /// field still wanted, so the components see the same latest readings as in the whole
     /// window; only fewer decimals are converted (a daily scale gives 90 a window).
-    private static func used(_ readings: [BioMetricReading]) -> [BioMetricReading] {
+    private static func used(_ readings: [BioMetricRecord]) -> [BioMetricRecord] {
         var weight = false
         var pressures = 0
         var rates = 0
-        var result: [BioMetricReading] = []
+        var result: [BioMetricRecord] = []
         for reading in readings {
             let wantsWeight = !weight && reading.weightKg != nil
             let wantsPressure = pressures < ComponentEvaluation.readingsAveraged

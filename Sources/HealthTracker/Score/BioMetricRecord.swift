@@ -2,7 +2,7 @@ public import FoundationEssentials
 public import UTCTime
 
 /// The scored measurements of one stored bio-metrics reading.
-public struct BioMetricReading: Sendable, Hashable {
+public struct BioMetricRecord: Sendable, Hashable {
     public var recorded: Instant
     public var weightKg: Decimal?
     public var heightCm: Decimal?
