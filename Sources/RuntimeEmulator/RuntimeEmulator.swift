@@ -91,6 +91,13 @@ public final class RuntimeEmulator: Sendable {
         }
     }
 
+    /// Injected faults not yet used.
+    public func pendingFaultCount(function: String) -> Int {
+        core.state.withLock { state in
+            (state.functions[function]?.nextFaults.count ?? 0) + (state.functions[function]?.acknowledgementDelays.count ?? 0)
+        }
+    }
+
     /// The processes started so far (live and exited), oldest first.
     public func instances(of function: String? = nil) -> [InstanceInfo] {
         core.state.withLock { state in
