@@ -176,7 +176,20 @@ enum DetachedThread {
 /// Peak resident set size of a live process, from `/proc/PID/status` (`VmHWM`).
 enum ProcStatus {
     static func peakResidentKilobytes(pid: pid_t) -> Int? {
-        let fd = open("/proc/\(pid)/status", O_RDONLY | O_CLOEXEC)
+        for line in contents(of: "/proc/\(pid)/status")?.split(separator: "\n") ?? [] where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst(6).filter { $0.isNumber })
+        }
+        return nil
+    }
+
+    /// CPU time the process's main thread has used, in nanoseconds (`/proc/PID/schedstat`),
+    /// exact where `/proc/PID/stat` counts 10 ms ticks.
+    static func cpuNanoseconds(pid: pid_t) -> Int64? {
+        contents(of: "/proc/\(pid)/schedstat")?.split(separator: " ").first.flatMap { Int64($0) }
+    }
+
+    private static func contents(of path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var bytes: [UInt8] = []
@@ -186,9 +199,6 @@ enum ProcStatus {
             if count <= 0 { break }
             bytes += buffer[0..<count]
         }
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            return Int(line.dropFirst(6).filter { $0.isNumber })
-        }
-        return nil
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -65,3 +65,11 @@ public struct InvocationResult: Sendable {
     /// From `invoke` to the outcome, queueing and cold start included.
     public let totalDuration: Duration
 }
+
+extension InvocationResult {
+    /// The response payload, or nil for any other outcome.
+    public var responseBytes: [UInt8]? {
+        if case .response(let bytes) = outcome { return bytes }
+        return nil
+    }
+}

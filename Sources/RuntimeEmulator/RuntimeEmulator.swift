@@ -116,6 +116,14 @@ public final class RuntimeEmulator: Sendable {
         return ProcStatus.peakResidentKilobytes(pid: pid)
     }
 
+    /// CPU time a live process has used so far (its main thread; exact, from
+    /// `/proc/PID/schedstat`).
+    public func cpuTime(instanceID: Int) -> Duration? {
+        guard let info = instances().first(where: { $0.id == instanceID }), info.isAlive, let pid = info.pid,
+              let nanoseconds = ProcStatus.cpuNanoseconds(pid: pid) else { return nil }
+        return .nanoseconds(nanoseconds)
+    }
+
     /// SIGKILLs the live processes (all, or one function's) and waits until they are reaped.
     /// Invocations they held end as `processExited`; queued ones start new processes.
     public func terminateInstances(of function: String? = nil) async {

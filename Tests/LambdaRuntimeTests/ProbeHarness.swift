@@ -63,12 +63,6 @@ extension RuntimeEmulator {
 }
 
 extension InvocationResult {
-    /// The response body, or nil for any other outcome.
-    var responseBytes: [UInt8]? {
-        if case .response(let bytes) = outcome { return bytes }
-        return nil
-    }
-
     /// The response as a JSON object.
     func responseObject() throws -> [String: Any] {
         let bytes = try #require(responseBytes, "expected a response, got \(outcome)")
