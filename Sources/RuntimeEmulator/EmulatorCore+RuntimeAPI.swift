@@ -59,8 +59,7 @@ extension EmulatorCore {
                 } else {
                     outcome = .functionError(Self.errorReport(request))
                 }
-                var actions = answer(.accepted, "", "", delay: delay)
-                actions = [.reply(HTTPReply(
+                var actions: [EmulatorAction] = [.reply(HTTPReply(
                     channel: channel, keepAlive: request.keepAlive, status: .accepted, body: Array("{\"status\":\"OK\"}".utf8), delay: delay
                 ))]
                 if let action = state.finish(requestID, outcome, now: now) { actions.append(action) }

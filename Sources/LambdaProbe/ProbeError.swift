@@ -16,9 +16,3 @@ enum ProbeError: Error, CustomStringConvertible {
         }
     }
 }
-
-enum ProbeInitError: Error, CustomStringConvertible {
-    case requested
-
-    var description: String { "PROBE_FAIL_INIT is set" }
-}
