@@ -37,9 +37,14 @@ extension EmulatorCore {
                 if instance.initFailure != nil {
                     return answer(.forbidden, "InitFailed", "Init error already reported")
                 }
-                if instance.firstNextAt == nil { state.instances[instanceID]?.firstNextAt = now }
+                var actions: [EmulatorAction] = []
+                if instance.firstNextAt == nil {
+                    state.instances[instanceID]?.firstNextAt = now
+                    actions.append(.resume(instance.readyWaiters))
+                    state.instances[instanceID]?.readyWaiters = []
+                }
                 state.instances[instanceID]?.waiter = NextWaiter(channel: channel, keepAlive: request.keepAlive, delay: delay)
-                return state.dispatch(function: instance.function, now: now)
+                return actions + state.dispatch(function: instance.function, now: now)
 
             case .response(let requestID), .error(let requestID):
                 guard let invocation = state.invocations[requestID], invocation.instanceID == instanceID else {

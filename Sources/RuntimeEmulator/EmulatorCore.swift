@@ -154,7 +154,9 @@ final class EmulatorCore: Sendable {
         let actions = state.withLock { state -> [EmulatorAction] in
             guard let instance = state.instances[instanceID] else { return [] }
             state.instances[instanceID]?.exit = .exited(127)
-            var actions: [EmulatorAction] = [.resume(instance.exitWaiters)]
+            state.instances[instanceID]?.exitWaiters = []
+            state.instances[instanceID]?.readyWaiters = []
+            var actions: [EmulatorAction] = [.resume(instance.exitWaiters + instance.readyWaiters)]
             if let requestID = instance.launchedFor,
                let action = state.finish(requestID, .launchFailed(message), instanceID: instanceID, now: .now) {
                 actions.append(action)
@@ -178,6 +180,23 @@ final class EmulatorCore: Sendable {
                 let done = state.withLock { state -> Bool in
                     guard let instance = state.instances[id], instance.exit == nil, instance.pid != nil else { return true }
                     state.instances[id]?.exitWaiters.append(continuation)
+                    return false
+                }
+                if done { continuation.resume() }
+            }
+        }
+    }
+
+    /// Starts processes up to `count` (within `maximumInstances`) and waits until each
+    /// has asked for work or exited.
+    func prewarm(function: String, count: Int) async {
+        let (ids, actions) = state.withLock { $0.prewarm(function: function, count: count) }
+        perform(actions)
+        for id in ids {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let done = state.withLock { state -> Bool in
+                    guard let instance = state.instances[id], instance.exit == nil, instance.firstNextAt == nil else { return true }
+                    state.instances[id]?.readyWaiters.append(continuation)
                     return false
                 }
                 if done { continuation.resume() }

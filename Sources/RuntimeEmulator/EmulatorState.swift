@@ -46,7 +46,9 @@ struct EmulatorState {
         guard var invocation = invocations[requestID], var instance = instances[instanceID], let waiter = instance.waiter else { return [] }
         invocation.instanceID = instanceID
         invocation.assignedAt = now
-        invocation.coldStart = instance.invocationsServed == 0
+        // Cold: the process's first invocation, and it waited for the process to start
+        // (a prewarmed process that was ready first serves warm).
+        invocation.coldStart = instance.invocationsServed == 0 && (instance.firstNextAt.map { $0 >= invocation.enqueuedAt } ?? true)
         instance.waiter = nil
         instance.currentRequestID = requestID
         invocations[requestID] = invocation
@@ -103,8 +105,9 @@ struct EmulatorState {
         guard var instance = instances[instanceID] else { return [] }
         instance.exit = exit
         instance.waiter = nil
-        let waiters = instance.exitWaiters
+        let waiters = instance.exitWaiters + instance.readyWaiters
         instance.exitWaiters = []
+        instance.readyWaiters = []
         instances[instanceID] = instance
         var actions: [EmulatorAction] = [.resume(waiters)]
         if let listener = instance.listener { actions.append(.close(listener)) }
@@ -116,7 +119,32 @@ struct EmulatorState {
             let outcome: InvocationOutcome = instance.initFailure.map { .initError($0, exit: exit) } ?? .processExited(exit)
             if let action = finish(requestID, outcome, instanceID: instanceID, now: now) { actions.append(action) }
         }
+        pruneExitedInstances()
         return actions + dispatch(function: instance.function, now: now)
+    }
+
+    /// Keeps the records of the most recent exited processes only, so a long run stays small.
+    private mutating func pruneExitedInstances(keeping limit: Int = 256) {
+        let exited = instances.values.filter { $0.exit != nil }.map(\.id).sorted()
+        for id in exited.dropLast(limit) { instances[id] = nil }
+    }
+
+    /// Starts processes until the function has `count` live ones; returns the new ids.
+    mutating func prewarm(function name: String, count: Int) -> (ids: [Int], actions: [EmulatorAction]) {
+        guard !closed, let function = functions[name] else { return ([], []) }
+        let live = instances.values.filter { $0.function == name && $0.exit == nil && !$0.killed }.count
+        let target = min(count, function.configuration.maximumInstances)
+        var ids: [Int] = []
+        var actions: [EmulatorAction] = []
+        for _ in 0..<max(0, target - live) {
+            let id = nextInstanceID
+            nextInstanceID += 1
+            instances[id] = InstanceRecord(id: id, function: name)
+            ids.append(id)
+            actions.append(.launch(instanceID: id, configuration: function.configuration))
+            actions.append(.scheduleInitLimit(instanceID: id, after: function.configuration.initTimeout))
+        }
+        return (ids, actions)
     }
 
     static func epochMilliseconds() -> Int64 {

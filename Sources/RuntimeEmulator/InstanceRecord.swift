@@ -25,6 +25,8 @@ struct InstanceRecord {
     var connectionIDs: Set<Int> = []
     var listener: (any Channel)?
     var exitWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Resumed at the first `next` or at exit, whichever comes first.
+    var readyWaiters: [CheckedContinuation<Void, Never>] = []
 
     var isServing: Bool { exit == nil && !killed && initFailure == nil }
 

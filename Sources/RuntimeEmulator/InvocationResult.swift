@@ -5,7 +5,8 @@ public struct InvocationResult: Sendable {
     public let outcome: InvocationOutcome
     /// The process that held the invocation, if one took it.
     public let instanceID: Int?
-    /// Whether this was the process's first invocation.
+    /// Whether the invocation waited for its process to start (the process's first
+    /// invocation, and the process was not ready before it arrived).
     public let coldStart: Bool
     /// For a cold start: spawn to the process's first `next`.
     public let initDuration: Duration?

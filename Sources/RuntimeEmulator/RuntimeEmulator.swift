@@ -78,6 +78,13 @@ public final class RuntimeEmulator: Sendable {
         }
     }
 
+    /// Starts processes until the function has `instances` live ones (at most its
+    /// `maximumInstances`) and waits until each is ready for work or has exited, so later
+    /// invocations are warm. See `instances(of:)` for how each start went.
+    public func prewarm(function: String, instances: Int) async {
+        await core.prewarm(function: function, count: instances)
+    }
+
     /// Puts misbehaviour on the function's Runtime API, each fault used once, in order.
     public func injectFaults(_ faults: [RuntimeAPIFault], function: String) {
         core.state.withLock { state in

@@ -86,8 +86,8 @@ struct RuntimeFailureTests {
 
     @Test("with no Runtime API the process retries, logs that it is gone, and exits non-zero")
     func runtimeAPIGone() async throws {
-        // Port 9 on loopback: nothing listens there, so every connect is refused.
-        try await withProbe(environment: ["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9"]) { emulator, output in
+        let port = try #require(FreeLoopbackPort.find())
+        try await withProbe(environment: ["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:\(port)"]) { emulator, output in
             let result = try await emulator.invokeProbe(#"{"action":"echo"}"#)
             #expect(result.outcome == .processExited(.exited(1)))
             let instanceID = try #require(result.instanceID)
@@ -110,6 +110,25 @@ struct RuntimeFailureTests {
             let instances = emulator.instances(of: "probe")
             #expect(instances.count <= 3)
             #expect(instances.map(\.invocationsServed).reduce(0, +) == 6)
+        }
+    }
+
+    @Test("prewarmed processes serve concurrent invocations warm")
+    func prewarm() async throws {
+        try await withProbe(maximumInstances: 3) { emulator, _ in
+            await emulator.prewarm(function: "probe", instances: 3)
+            let ready = emulator.instances(of: "probe")
+            #expect(ready.count == 3)
+            #expect(ready.allSatisfy { $0.isReady && $0.isAlive && $0.initDuration != nil })
+
+            let results = try await withThrowingTaskGroup(of: InvocationResult.self) { group in
+                for _ in 0..<3 {
+                    group.addTask { try await emulator.invokeProbe(#"{"action":"sleep","ms":100}"#) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.allSatisfy { $0.responseBytes != nil && !$0.coldStart })
+            #expect(emulator.instances(of: "probe").count == 3)
         }
     }
 }
