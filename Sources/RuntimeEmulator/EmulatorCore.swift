@@ -79,6 +79,16 @@ final class EmulatorCore: Sendable {
         perform(state.withLock { $0.processExited(instanceID, exit, now: .now) })
     }
 
+    /// A parked `next` whose connection closed can take no invocation: forget it, so
+    /// queued work goes to a live process instead.
+    func connectionClosed(_ channel: any Channel) {
+        state.withLock { state in
+            for (id, instance) in state.instances where instance.waiter.map({ $0.channel === channel }) == true {
+                state.instances[id]?.waiter = nil
+            }
+        }
+    }
+
     // MARK: Processes
 
     func launch(_ instanceID: Int, _ configuration: FunctionConfiguration) {
@@ -120,6 +130,8 @@ final class EmulatorCore: Sendable {
             "AWS_LAMBDA_LOG_STREAM_NAME": "emulator/\(instanceID)",
             "AWS_EXECUTION_ENV": "AWS_Lambda_provided.al2023",
             "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
+            "LAMBDA_TASK_ROOT": String(configuration.executablePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")),
+            "_HANDLER": String(configuration.executablePath.split(separator: "/").last ?? ""),
         ]
         if let path = getenv("LD_LIBRARY_PATH") { environment["LD_LIBRARY_PATH"] = String(cString: path) }
         environment.merge(configuration.environment) { _, given in given }

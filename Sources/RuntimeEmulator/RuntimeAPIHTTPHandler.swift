@@ -19,6 +19,11 @@ final class RuntimeAPIHTTPHandler: ChannelInboundHandler {
         self.fixedInstanceID = fixedInstanceID
     }
 
+    func channelInactive(context: ChannelHandlerContext) {
+        core.connectionClosed(context.channel)
+        context.fireChannelInactive()
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
