@@ -13,6 +13,7 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
     public let transport: any RuntimeAPITransport
     public let logger: LambdaLogger
     public let retry: RuntimeRetryPolicy
+    private let traceVariable = TraceIDVariable()
 
     public init(handler: Handler, transport: any RuntimeAPITransport, logger: LambdaLogger, retry: RuntimeRetryPolicy = RuntimeRetryPolicy()) {
         self.handler = handler
@@ -48,11 +49,7 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
     /// Runs one invocation and reports its outcome. Never throws: every failure becomes
     /// an error report for this invocation or a log line, and the loop goes on.
     public mutating func serve(_ invocation: RuntimeInvocation) {
-        if let traceID = invocation.traceID {
-            setenv("_X_AMZN_TRACE_ID", traceID, 1)
-        } else {
-            unsetenv("_X_AMZN_TRACE_ID")
-        }
+        traceVariable.set(invocation.traceID)
         var context = LambdaContext(
             requestID: invocation.requestID,
             deadline: Instant(millisecondsSinceEpoch: invocation.deadlineMilliseconds),

@@ -74,6 +74,9 @@ func run() async throws {
 
     // Warm: one process, many invocations back to back.
     let warmID = try await emulator.invoke(echo, function: "probe").instanceID ?? 0
+    // Settle allocator pools first, so RSS growth over the run shows leaks only.
+    for _ in 0..<1000 { _ = try await emulator.invoke(echo, function: "probe") }
+    let residentBefore = emulator.residentKilobytes(instanceID: warmID)
     let cpuBefore = emulator.cpuTime(instanceID: warmID)
     var runtimeRoundTrip: [Double] = []
     var invokeRoundTrip: [Double] = []
@@ -91,6 +94,7 @@ func run() async throws {
         invokeRoundTrip.append(milliseconds(elapsed) * 1000)
     }
     let cpuAfter = emulator.cpuTime(instanceID: warmID)
+    let residentAfter = emulator.residentKilobytes(instanceID: warmID)
     let peakKilobytes = emulator.peakResidentKilobytes(instanceID: warmID)
     await emulator.shutdown()
 
@@ -111,6 +115,9 @@ func run() async throws {
         print("  peak RSS (VmHWM)        \(format(Double(peakKilobytes) / 1024, 1)) MiB   (target < 25 MB)")
     } else {
         print("  peak RSS (VmHWM)        unavailable")
+    }
+    if let residentBefore, let residentAfter {
+        print("  RSS growth over the warm invocations \(residentAfter - residentBefore) KiB (\(residentBefore) -> \(residentAfter) KiB; ~0 means no per-invocation leak)")
     }
 }
 

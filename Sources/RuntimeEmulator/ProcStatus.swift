@@ -8,8 +8,17 @@ import Darwin
 enum ProcStatus {
     /// Peak resident set size in KiB (`VmHWM` in `/proc/PID/status`).
     static func peakResidentKilobytes(pid: pid_t) -> Int? {
-        for line in contents(of: "/proc/\(pid)/status")?.split(separator: "\n") ?? [] where line.hasPrefix("VmHWM:") {
-            return Int(line.dropFirst(6).filter { $0.isNumber })
+        statusField("VmHWM:", pid: pid)
+    }
+
+    /// Current resident set size in KiB (`VmRSS`).
+    static func residentKilobytes(pid: pid_t) -> Int? {
+        statusField("VmRSS:", pid: pid)
+    }
+
+    private static func statusField(_ name: String, pid: pid_t) -> Int? {
+        for line in contents(of: "/proc/\(pid)/status")?.split(separator: "\n") ?? [] where line.hasPrefix(name) {
+            return Int(line.dropFirst(name.count).filter { $0.isNumber })
         }
         return nil
     }

@@ -123,6 +123,12 @@ public final class RuntimeEmulator: Sendable {
         return ProcStatus.peakResidentKilobytes(pid: pid)
     }
 
+    /// Current resident set size (`VmRSS`) of a live process, in KiB.
+    public func residentKilobytes(instanceID: Int) -> Int? {
+        guard let info = instances().first(where: { $0.id == instanceID }), info.isAlive, let pid = info.pid else { return nil }
+        return ProcStatus.residentKilobytes(pid: pid)
+    }
+
     /// CPU time a live process has used so far (its main thread; exact, from
     /// `/proc/PID/schedstat`).
     public func cpuTime(instanceID: Int) -> Duration? {

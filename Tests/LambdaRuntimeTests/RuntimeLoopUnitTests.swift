@@ -4,7 +4,8 @@ import Testing
 
 /// The loop's decisions over an in-memory transport: what it posts for each kind of
 /// handler result and transport failure. The end-to-end behaviour is in the probe tests.
-@Suite("Runtime loop units")
+// Serialized: the loop sets the process-wide _X_AMZN_TRACE_ID.
+@Suite("Runtime loop units", .serialized)
 struct RuntimeLoopUnitTests {
     /// Records calls; answers with scripted results.
     final class ScriptedTransport: RuntimeAPITransport {
