@@ -105,7 +105,11 @@ final class EmulatorCore: Sendable {
                         state.instances[instanceID]?.listener = channel
                         return true
                     }
-                    guard keep else { channel.close(promise: nil); return }
+                    guard keep else {
+                        channel.close(promise: nil)
+                        self.launchFailed(instanceID, "the emulator shut down")
+                        return
+                    }
                     self.spawn(instanceID, configuration, runtimeAPI: "127.0.0.1:\(channel.localAddress?.port ?? 0)")
                 case .failure(let error):
                     self.launchFailed(instanceID, "cannot bind a Runtime API port: \(error)")
@@ -173,7 +177,8 @@ final class EmulatorCore: Sendable {
                let action = state.finish(requestID, .launchFailed(message), instanceID: instanceID, now: .now) {
                 actions.append(action)
             }
-            return actions
+            // Others still queued get a process of their own (and, if it fails too, this outcome).
+            return actions + state.dispatch(function: instance.function, now: .now)
         }
         perform(actions)
     }

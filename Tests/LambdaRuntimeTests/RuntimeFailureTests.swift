@@ -131,4 +131,25 @@ struct RuntimeFailureTests {
             #expect(emulator.instances(of: "probe").count == 3)
         }
     }
+
+    @Test("a binary that cannot be started is a launch failure for each waiting invocation")
+    func launchFailure() async throws {
+        let emulator = try await RuntimeEmulator.start()
+        emulator.register(FunctionConfiguration(name: "missing", executablePath: "/nonexistent/bootstrap"))
+        let results = try await withThrowingTaskGroup(of: InvocationResult.self) { group in
+            for _ in 0..<2 {
+                group.addTask { try await emulator.invoke(Array("{}".utf8), function: "missing") }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        await emulator.shutdown()
+        for result in results {
+            guard case .launchFailed(let message) = result.outcome else {
+                Issue.record("expected a launch failure, got \(result.outcome)")
+                continue
+            }
+            #expect(message.contains("/nonexistent/bootstrap"))
+        }
+        #expect(results.count == 2)
+    }
 }
