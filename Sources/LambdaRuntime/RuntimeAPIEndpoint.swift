@@ -16,23 +16,10 @@ public struct RuntimeAPIEndpoint: Sendable, Equatable {
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
             throw RuntimeAPIError(code: .invalidEndpoint, message: "AWS_LAMBDA_RUNTIME_API must be host:port or an http URL")
         }
-        let afterScheme = text[text.range(of: "://")!.upperBound...]
+        let afterScheme = text[text.firstRange(of: "://")!.upperBound...]
         guard let host = afterScheme.split(separator: "/", maxSplits: 1).first, !host.isEmpty else {
             throw RuntimeAPIError(code: .invalidEndpoint, message: "AWS_LAMBDA_RUNTIME_API has no host")
         }
         runtimeBaseURL = text + "/2018-06-01/runtime"
-    }
-}
-
-extension String {
-    fileprivate func range(of needle: String) -> Range<String.Index>? {
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) {
-                return index..<self.index(index, offsetBy: needle.count)
-            }
-            index = self.index(after: index)
-        }
-        return nil
     }
 }
