@@ -26,6 +26,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: functionNames.map { .executable(name: $0, targets: [$0]) } + [
         .executable(name: "replay", targets: ["replay"]),
+        .executable(name: "lambda-probe", targets: ["lambda-probe"]),
+        .executable(name: "runtime-bench", targets: ["runtime-bench"]),
         .library(name: "HealthTracker", targets: ["HealthTracker"]),
         .library(name: "RuntimeEmulator", targets: ["RuntimeEmulator"]),
     ],
@@ -82,6 +84,13 @@ let package = Package(
             name: "lambda-probe",
             dependencies: ["LambdaRuntime", "CGlibcCompat"],
             path: "Sources/LambdaProbe",
+            swiftSettings: strict
+        ),
+        // Cold start, warm overhead and memory of the runtime (scripts/bench-runtime).
+        .executableTarget(
+            name: "runtime-bench",
+            dependencies: ["RuntimeEmulator", "CGlibcCompat"],
+            path: "Sources/RuntimeBench",
             swiftSettings: strict
         ),
 

@@ -109,26 +109,22 @@ private final class ResponseSink {
         let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
         let length = size * count
         guard let data else { return length }
-        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-        if line.hasPrefix("HTTP/") {
+        // Parsed as bytes: this runs for every header of every Runtime API call.
+        let line = UnsafeRawBufferPointer(start: data, count: length)
+        if line.starts(with: "HTTP/".utf8) {
             // A new status line (after a 100 Continue or a redirect): keep only the final response's headers.
-            sink.headers.removeAll()
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = String(line[..<colon])
-            let value = line[line.index(after: colon)...].trimmingWhitespace()
-            sink.headers.append((name, value))
+            sink.headers.removeAll(keepingCapacity: true)
+            return length
         }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return length }
+        var start = colon + 1
+        var end = length
+        while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+        while end > start, [0x20, 0x09, 0x0D, 0x0A].contains(line[end - 1]) { end -= 1 }
+        sink.headers.append((
+            String(decoding: UnsafeRawBufferPointer(rebasing: line[..<colon]), as: UTF8.self),
+            String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
+        ))
         return length
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingWhitespace() -> String {
-        var slice = self[...]
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" || last == "\r" || last == "\n" || last == "\r\n" {
-            slice = slice.dropLast()
-        }
-        return String(slice)
     }
 }

@@ -13,7 +13,10 @@ public struct CurlHTTPResponse: Sendable {
 
     /// The first header with this name, compared case-insensitively (HTTP names are).
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        headers.first { $0.name.utf8.elementsEqual(name.utf8, by: Self.asciiCaseInsensitiveEqual) }?.value
+    }
+
+    private static func asciiCaseInsensitiveEqual(_ a: UInt8, _ b: UInt8) -> Bool {
+        a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= UInt8(ascii: "a") && (a | 0x20) <= UInt8(ascii: "z"))
     }
 }

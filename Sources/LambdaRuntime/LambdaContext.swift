@@ -13,6 +13,9 @@ public struct LambdaContext: Sendable {
     /// `Lambda-Runtime-Cognito-Identity`, as sent (JSON).
     public let cognitoIdentity: String?
     public let logger: LambdaLogger
+    /// TCP connections the runtime has opened to the Runtime API so far: 1 while
+    /// keep-alive holds. Diagnostics for tests and benchmarks.
+    public internal(set) var runtimeConnectionsOpened: Int = 0
 
     public init(
         requestID: String, deadline: Instant, invokedFunctionARN: String, traceID: String?,

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import UTCTime
+
+/// The custom-runtime loop: ask for an invocation, run the handler, post its result.
+///
+/// Separate from `Lambda.run` so it can be driven over any transport and stopped.
+public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
+    public var handler: Handler
+    public let transport: any RuntimeAPITransport
+    public let logger: LambdaLogger
+    public let retry: RuntimeRetryPolicy
+    private let traceVariable = TraceIDVariable()
+
+    public init(handler: Handler, transport: any RuntimeAPITransport, logger: LambdaLogger, retry: RuntimeRetryPolicy = RuntimeRetryPolicy()) {
+        self.handler = handler
+        self.transport = transport
+        self.logger = logger
+        self.retry = retry
+    }
+
+    /// Serves invocations until the Runtime API stops answering; returns why it stopped.
+    public mutating func run() -> RuntimeAPIError {
+        while true {
+            switch nextInvocation() {
+            case .success(let invocation): serve(invocation)
+            case .failure(let error): return error
+            }
+        }
+    }
+
+    /// `next`, retried with capped exponential backoff within the policy's budget.
+    public func nextInvocation() -> Result<RuntimeInvocation, RuntimeAPIError> {
+        var delays = retry.delays[...]
+        while true {
+            do {
+                return .success(try transport.next())
+            } catch {
+                guard error.code != .invalidEndpoint, let delay = delays.popFirst() else { return .failure(error) }
+                logger.warn("Runtime API next failed; retrying", ["error": error.description, "retryInMs": String(delay)])
+                Self.sleep(milliseconds: delay)
+            }
+        }
+    }
+
+    /// Runs one invocation and reports its outcome. Never throws: every failure becomes
+    /// an error report for this invocation or a log line, and the loop goes on.
+    public mutating func serve(_ invocation: RuntimeInvocation) {
+        traceVariable.set(invocation.traceID)
+        var context = LambdaContext(
+            requestID: invocation.requestID,
+            deadline: Instant(millisecondsSinceEpoch: invocation.deadlineMilliseconds),
+            invokedFunctionARN: invocation.invokedFunctionARN,
+            traceID: invocation.traceID,
+            clientContext: invocation.clientContext,
+            cognitoIdentity: invocation.cognitoIdentity,
+            logger: logger.with(requestID: invocation.requestID)
+        )
+        context.runtimeConnectionsOpened = transport.connectionsOpened
+
+        let payload: [UInt8]
+        do {
+            payload = try handler.handle(invocation.event, context: context)
+        } catch {
+            let report = LambdaErrorReport(for: error)
+            // The type only: a message may carry user data.
+            context.logger.error("handler failed", ["errorType": report.errorType])
+            postError(report, context: context)
+            return
+        }
+
+        do {
+            try transport.respond(requestID: invocation.requestID, payload: payload)
+        } catch {
+            context.logger.error("Runtime API did not take the response", ["error": error.description, "bytes": String(payload.count)])
+            guard error.code == .rejected else { return }
+            let report = LambdaErrorReport(
+                errorType: error.status == 413 ? "Function.ResponseSizeTooLarge" : "Runtime.ResponseRejected",
+                errorMessage: "The Runtime API refused the response (HTTP \(error.status ?? 0), \(payload.count) bytes)"
+            )
+            postError(report, context: context)
+        }
+    }
+
+    private func postError(_ report: LambdaErrorReport, context: LambdaContext) {
+        do {
+            try transport.reportError(requestID: context.requestID, report)
+        } catch {
+            context.logger.error("Runtime API did not take the error report", ["error": error.description])
+        }
+    }
+
+    static func sleep(milliseconds: Int) {
+        var request = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+}

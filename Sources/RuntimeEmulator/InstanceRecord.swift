@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NIOCore
+
+/// One function process, from launch to exit.
+struct InstanceRecord {
+    let id: Int
+    let function: String
+    var pid: pid_t?
+    var runtimeAPI: String?
+    var spawnedAt: ContinuousClock.Instant?
+    var firstNextAt: ContinuousClock.Instant?
+    var waiter: NextWaiter?
+    var currentRequestID: String?
+    var initFailure: FunctionErrorReport?
+    /// The invocation whose arrival started this process; it gets the init failure.
+    var launchedFor: String?
+    var exit: ProcessExit?
+    /// SIGKILL sent (timeout, init limit, shutdown): it takes no more work.
+    var killed = false
+    var invocationsServed = 0
+    var connectionIDs: Set<Int> = []
+    var listener: (any Channel)?
+    var exitWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Resumed at the first `next` or at exit, whichever comes first.
+    var readyWaiters: [CheckedContinuation<Void, Never>] = []
+
+    var isServing: Bool { exit == nil && !killed && initFailure == nil }
+
+    var initDuration: Duration? {
+        guard let spawnedAt, let firstNextAt else { return nil }
+        return firstNextAt - spawnedAt
+    }
+
+    var info: InstanceInfo {
+        InstanceInfo(
+            id: id, function: function, pid: pid, runtimeAPI: runtimeAPI, isReady: firstNextAt != nil, exit: exit,
+            invocationsServed: invocationsServed, connectionsUsed: connectionIDs.count, initDuration: initDuration
+        )
+    }
+}

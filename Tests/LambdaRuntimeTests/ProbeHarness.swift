@@ -1,0 +1,83 @@
+import Foundation
+import RuntimeEmulator
+import Synchronization
+import Testing
+
+/// Finds the `lambda-probe` binary SwiftPM built next to the test bundle.
+enum ProbeBinary {
+    static let path: String? = {
+        var candidates: [URL] = []
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(directory.appendingPathComponent("lambda-probe"))
+            candidates.append(directory.appendingPathComponent("debug/lambda-probe"))
+            directory.deleteLastPathComponent()
+        }
+        // The package root from this file: Tests/LambdaRuntimeTests/ProbeHarness.swift.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/lambda-probe"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }()
+}
+
+/// Lines the function processes wrote, collected from the emulator's reader threads.
+final class OutputLog: Sendable {
+    private let lines = Mutex<[FunctionOutputLine]>([])
+
+    func append(_ line: FunctionOutputLine) { lines.withLock { $0.append(line) } }
+
+    func texts(instanceID: Int) -> [String] {
+        lines.withLock { $0.filter { $0.instanceID == instanceID }.map(\.text) }
+    }
+}
+
+/// An emulator serving the probe as function `probe`, shut down after the body.
+func withProbe<T>(
+    maximumInstances: Int = 1,
+    environment: [String: String] = [:],
+    endpointStyle: FunctionConfiguration.EndpointStyle = .pathPrefix,
+    _ body: (RuntimeEmulator, OutputLog) async throws -> T
+) async throws -> T {
+    let path = try #require(ProbeBinary.path, "build lambda-probe first (swift build)")
+    let output = OutputLog()
+    let emulator = try await RuntimeEmulator.start(onOutput: { output.append($0) })
+    // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
+    emulator.register(FunctionConfiguration(
+        name: "probe", executablePath: path, environment: environment, timeout: .seconds(60),
+        maximumInstances: maximumInstances, endpointStyle: endpointStyle
+    ))
+    do {
+        let result = try await body(emulator, output)
+        await emulator.shutdown()
+        return result
+    } catch {
+        await emulator.shutdown()
+        throw error
+    }
+}
+
+extension RuntimeEmulator {
+    func invokeProbe(_ json: String, timeout: Duration? = nil, clientContext: String? = nil, cognitoIdentity: String? = nil) async throws -> InvocationResult {
+        try await invoke(Array(json.utf8), function: "probe", timeout: timeout, clientContext: clientContext, cognitoIdentity: cognitoIdentity)
+    }
+}
+
+extension InvocationResult {
+    /// The response as a JSON object.
+    func responseObject() throws -> [String: Any] {
+        let bytes = try #require(responseBytes, "expected a response, got \(outcome)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+    }
+
+    var functionError: FunctionErrorReport? {
+        if case .functionError(let report) = outcome { return report }
+        return nil
+    }
+}
+
+extension FunctionErrorReport {
+    /// The posted body, parsed: it must be a JSON object with exactly Lambda's keys.
+    func parsedBody() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
+    }
+}
