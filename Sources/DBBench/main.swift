@@ -1,0 +1,82 @@
+import CGlibcCompat
+import FoundationEssentials
+import Postgres
+import UTCTime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Client side of scripts/bench-db: latency of a prepared single-row read and a prepared
+// insert through the Postgres module, one connection over loopback, the same statements
+// pgbench runs. Prints one line per statement: `name count median_us p99_us`.
+//
+//   db-bench <connection string> <iterations>
+
+let readStatement = PreparedStatement(
+    name: "bench_read",
+    sql: "SELECT id, user_uuid, value, recorded FROM bench_rows WHERE id = $1"
+)
+let insertStatement = PreparedStatement(
+    name: "bench_insert",
+    sql: "INSERT INTO bench_inserts (n, value, recorded) VALUES ($1, $2::numeric / 100, now())"
+)
+
+func microsecondsNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1_000_000 + Double(ts.tv_nsec) / 1000
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    // Nearest rank, as the script computes pgbench's.
+    let rank = Int((p * Double(sorted.count)).rounded(.up))
+    return sorted[max(0, min(sorted.count - 1, rank - 1))]
+}
+
+func measure(_ name: String, iterations: Int, _ operation: () throws -> Void) throws {
+    for _ in 0..<min(1000, iterations) { try operation() }  // warm-up: prepare, caches
+    var samples: [Double] = []
+    samples.reserveCapacity(iterations)
+    for _ in 0..<iterations {
+        let start = microsecondsNow()
+        try operation()
+        samples.append(microsecondsNow() - start)
+    }
+    samples.sort()
+    print(name, iterations, String(percentile(samples, 0.5)), String(percentile(samples, 0.99)))
+}
+
+/// One line on standard error (the C `stderr` global is not concurrency-safe to touch).
+func printError(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, let iterations = Int(arguments[2]), iterations > 0 else {
+    printError("usage: db-bench <connection string> <iterations>")
+    exit(2)
+}
+do {
+    let connection = try PostgresConnection(
+        configuration: PostgresConfiguration(connectionString: arguments[1], applicationName: "db-bench")
+    )
+    var sink = 0
+    try measure("read", iterations: iterations) {
+        let rows = try connection.execute(readStatement, [Int.random(in: 1...10_000)])
+        guard let row = rows.first else { throw PostgresError(code: .other, message: "no row") }
+        // Decode every column, as a handler would.
+        let id = try row.decode(0, as: Int.self)
+        let user = try row.decode(1, as: UUID.self)
+        let value = try row.decode(2, as: Decimal.self)
+        let recorded = try row.decode(3, as: Instant.self)
+        sink &+= id &+ user.hashValue &+ value.hashValue &+ Int(recorded.microsecondsSinceEpoch)
+    }
+    try measure("insert", iterations: iterations) {
+        try connection.execute(insertStatement, [Int.random(in: 1...1_000_000), Int.random(in: 0...100_000)])
+    }
+    if sink == 42 { print("") }  // keeps the decoding from being optimised away
+} catch {
+    printError("db-bench: \(error)")
+    exit(1)
+}
