@@ -2,6 +2,7 @@ extension PostgresConnection {
     /// Runs `body` in a transaction: COMMIT when it returns, ROLLBACK when it throws (or when
     /// a statement inside failed and the body went on). The connection is never left inside
     /// a transaction.
+    @discardableResult
     public func transaction<T>(
         readOnly: Bool = false, isolation: TransactionIsolation = .readCommitted,
         _ body: (PostgresConnection) throws -> T

@@ -42,6 +42,7 @@ public final class PostgresSession {
     ///
     /// - Parameter remainingMilliseconds: the invocation's remaining time (nil: no limit
     ///   beyond the server's).
+    @discardableResult
     public func run<T>(
         _ access: DatabaseAccess, remainingMilliseconds: Int? = nil,
         _ body: (PostgresConnection) throws -> T
@@ -58,6 +59,7 @@ public final class PostgresSession {
 
     /// `run` in a transaction that commits when `body` returns and rolls back when it throws.
     /// A read-only transaction is run again whole once if the connection breaks.
+    @discardableResult
     public func transaction<T>(
         readOnly: Bool = false, isolation: TransactionIsolation = .readCommitted,
         remainingMilliseconds: Int? = nil, _ body: (PostgresConnection) throws -> T
