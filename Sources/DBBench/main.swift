@@ -8,9 +8,11 @@ import Glibc
 
 // Client side of scripts/bench-db: latency of a prepared single-row read and a prepared
 // insert through the Postgres module, one connection over loopback, the same statements
-// pgbench runs. Prints one line per statement: `name count median_us p99_us`.
+// pgbench runs. Prints one line per statement: `name count median_us p99_us`, and with a
+// folder, appends every sample (microseconds, one a line) to <folder>/<name>.samples so the
+// script can pool several interleaved rounds.
 //
-//   db-bench <connection string> <iterations>
+//   db-bench <connection string> <iterations> [samples folder]
 
 let readStatement = PreparedStatement(
     name: "bench_read",
@@ -33,7 +35,7 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     return sorted[max(0, min(sorted.count - 1, rank - 1))]
 }
 
-func measure(_ name: String, iterations: Int, _ operation: () throws -> Void) throws {
+func measure(_ name: String, iterations: Int, samplesFolder: String?, _ operation: () throws -> Void) throws {
     for _ in 0..<min(1000, iterations) { try operation() }  // warm-up: prepare, caches
     var samples: [Double] = []
     samples.reserveCapacity(iterations)
@@ -41,6 +43,10 @@ func measure(_ name: String, iterations: Int, _ operation: () throws -> Void) th
         let start = microsecondsNow()
         try operation()
         samples.append(microsecondsNow() - start)
+    }
+    if let samplesFolder, let file = fopen(samplesFolder + "/" + name + ".samples", "a") {
+        for sample in samples { fputs(String(Int(sample.rounded())) + "\n", file) }
+        fclose(file)
     }
     samples.sort()
     print(name, iterations, String(percentile(samples, 0.5)), String(percentile(samples, 0.99)))
@@ -53,8 +59,9 @@ func printError(_ line: String) {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let iterations = Int(arguments[2]), iterations > 0 else {
-    printError("usage: db-bench <connection string> <iterations>")
+let samplesFolder = arguments.count == 4 ? arguments[3] : nil
+guard arguments.count == 3 || arguments.count == 4, let iterations = Int(arguments[2]), iterations > 0 else {
+    printError("usage: db-bench <connection string> <iterations> [samples folder]")
     exit(2)
 }
 do {
@@ -62,7 +69,7 @@ do {
         configuration: PostgresConfiguration(connectionString: arguments[1], applicationName: "db-bench")
     )
     var sink = 0
-    try measure("read", iterations: iterations) {
+    try measure("read", iterations: iterations, samplesFolder: samplesFolder) {
         let rows = try connection.execute(readStatement, [Int.random(in: 1...10_000)])
         guard let row = rows.first else { throw PostgresError(code: .other, message: "no row") }
         // Decode every column, as a handler would.
@@ -72,7 +79,7 @@ do {
         let recorded = try row.decode(3, as: Instant.self)
         sink &+= id &+ user.hashValue &+ value.hashValue &+ Int(recorded.microsecondsSinceEpoch)
     }
-    try measure("insert", iterations: iterations) {
+    try measure("insert", iterations: iterations, samplesFolder: samplesFolder) {
         try connection.execute(insertStatement, [Int.random(in: 1...1_000_000), Int.random(in: 0...100_000)])
     }
     if sink == 42 { print("") }  // keeps the decoding from being optimised away
