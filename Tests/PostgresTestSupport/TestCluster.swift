@@ -33,27 +33,20 @@ public enum TestCluster {
 
     private static func startCluster() -> Result<String, Unavailable> {
         let script = packageRoot.appendingPathComponent("scripts/pg-start").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: script)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            return .failure(Unavailable(description: "TEST_DATABASE_URL is not set and \(script) could not run (\(error)). Start a server with `eval \"$(scripts/pg-start)\"`."))
-        }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return .failure(Unavailable(description: "TEST_DATABASE_URL is not set and scripts/pg-start failed (exit \(process.terminationStatus)):\n\(log)"))
+        let output = FileManager.default.temporaryDirectory
+            .appendingPathComponent("pg-start-\(ProcessInfo.processInfo.processIdentifier).out").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        // system() rather than Process: pg-start leaves a daemon behind, and Process's
+        // wait on Linux can hang inside a test run whose threads are busy; system() just waits.
+        let status = system("'\(script)' >'\(output)' 2>&1")
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            return .failure(Unavailable(description: "TEST_DATABASE_URL is not set and scripts/pg-start failed (status \(status)); start a server with `eval \"$(scripts/pg-start)\"` and set TEST_DATABASE_URL:\n\(text)"))
         }
         for line in text.split(separator: "\n") where line.hasPrefix("export TEST_DATABASE_URL=") {
             let value = line.dropFirst("export TEST_DATABASE_URL=".count).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
             return .success(value)
         }
-        return .failure(Unavailable(description: "scripts/pg-start printed no TEST_DATABASE_URL:\n\(text)\(log)"))
+        return .failure(Unavailable(description: "scripts/pg-start printed no TEST_DATABASE_URL:\n\(text)"))
     }
 }
