@@ -1,3 +1,5 @@
+public import UTCTime
+
 /// The process's one connection, kept across invocations.
 ///
 /// Opens at init (`open`) or on first use; before each unit of work it notices a close by the
@@ -40,13 +42,14 @@ public final class PostgresSession {
 
     /// Runs `body` on the connection, bounded by the invocation's deadline.
     ///
-    /// - Parameter remainingMilliseconds: the invocation's remaining time (nil: no limit
-    ///   beyond the server's).
+    /// - Parameter deadline: the invocation's deadline (`LambdaContext.deadline`); nil: no
+    ///   limit beyond the server's.
     @discardableResult
     public func run<T>(
-        _ access: DatabaseAccess, remainingMilliseconds: Int? = nil,
+        _ access: DatabaseAccess, deadline: Instant? = nil,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
+        let remainingMilliseconds = deadline.map { Int($0.millisecondsSinceEpoch - Instant.now().millisecondsSinceEpoch) }
         let connection = try readyConnection(remainingMilliseconds: remainingMilliseconds)
         do {
             return try finishing(connection, body)
@@ -62,9 +65,9 @@ public final class PostgresSession {
     @discardableResult
     public func transaction<T>(
         readOnly: Bool = false, isolation: TransactionIsolation = .readCommitted,
-        remainingMilliseconds: Int? = nil, _ body: (PostgresConnection) throws -> T
+        deadline: Instant? = nil, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        try run(readOnly ? .readOnly : .readWrite, remainingMilliseconds: remainingMilliseconds) { connection in
+        try run(readOnly ? .readOnly : .readWrite, deadline: deadline) { connection in
             try connection.transaction(readOnly: readOnly, isolation: isolation, body)
         }
     }

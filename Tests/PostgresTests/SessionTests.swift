@@ -2,9 +2,14 @@ import Foundation
 import Postgres
 import PostgresTestSupport
 import Testing
+import UTCTime
 
 @Suite("The process's session: reconnects, safe retries, deadlines")
 struct SessionTests {
+    static func deadline(in milliseconds: Int64) -> Instant {
+        Instant.now().adding(microseconds: milliseconds * 1000)
+    }
+
     /// Ends a backend from another connection, as a failover or an idle timeout would.
     private func terminate(_ pid: Int, in database: TestDatabase) throws {
         let admin = try database.connect(applicationName: "terminator")
@@ -12,18 +17,22 @@ struct SessionTests {
         #expect(done)
     }
 
-    /// Waits until `pid` is running a statement, then ends it.
+    /// Waits until `pid` is running a statement, then ends it. The victim's statement
+    /// sleeps far longer than this can take, so the kill always lands mid-statement.
     private static func terminateWhileActive(_ pid: Int, in database: TestDatabase) throws {
         let admin = try database.connect(applicationName: "terminator")
-        for _ in 0..<500 {
+        for _ in 0..<2000 {
             let active = try admin.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE '%pg_sleep%'", [pid]
             ).first!.decode(0, as: Int.self)
-            if active == 1 { break }
+            if active == 1 {
+                let done = try admin.execute("SELECT pg_terminate_backend($1, 5000)", [pid]).first!.decode(0, as: Bool.self)
+                guard done else { throw PostgresError(code: .other, message: "backend \(pid) was not terminated") }
+                return
+            }
             try admin.execute("SELECT pg_sleep(0.01)")
         }
-        let done = try admin.execute("SELECT pg_terminate_backend($1, 5000)", [pid]).first!.decode(0, as: Bool.self)
-        guard done else { throw PostgresError(code: .other, message: "backend \(pid) was not terminated") }
+        throw PostgresError(code: .other, message: "backend \(pid) never ran its statement")
     }
 
     @Test("after the server closes an idle connection, the next query and write succeed")
@@ -55,7 +64,8 @@ struct SessionTests {
             var attempts = 0
             let value = try session.run(.readOnly) { connection in
                 attempts += 1
-                return try connection.execute("SELECT 7 FROM pg_sleep(0.3)").first!.decode(0, as: Int.self)
+                // The first attempt waits to be killed; the retry answers at once.
+                return try connection.execute("SELECT 7 FROM pg_sleep($1)", [attempts == 1 ? 60 : 0]).first!.decode(0, as: Int.self)
             }
             try killer.wait()
             #expect(value == 7)
@@ -75,7 +85,7 @@ struct SessionTests {
             let error = try #require(throws: PostgresError.self) {
                 try session.transaction { connection in
                     attempts += 1
-                    try connection.execute("INSERT INTO notes SELECT 'x' FROM pg_sleep(0.3)")
+                    try connection.execute("INSERT INTO notes SELECT 'x' FROM pg_sleep(60)")
                 }
             }
             try killer.wait()
@@ -91,17 +101,17 @@ struct SessionTests {
         try await withTestDatabase { database in
             let session = PostgresSession(configuration: database.configuration(), marginMilliseconds: 500)
             let error = try #require(throws: PostgresError.self) {
-                // 800 ms left, 500 ms kept for answering: 300 ms, rounded down to the 250 ms step.
-                try session.run(.readOnly, remainingMilliseconds: 800) { try $0.execute("SELECT pg_sleep(5)") }
+                // 900 ms left, 500 ms kept for answering: 400 ms, rounded down to the 250 ms step.
+                try session.run(.readOnly, deadline: Self.deadline(in: 900)) { try $0.execute("SELECT pg_sleep(5)") }
             }
             #expect(error.code == .unavailable && error.isTimeout && !error.connectionLost)
             #expect(error.httpStatus == 503)
 
-            let shown = try session.run(.readOnly, remainingMilliseconds: 800) {
+            let shown = try session.run(.readOnly, deadline: Self.deadline(in: 900)) {
                 try $0.execute("SHOW statement_timeout").first!.decode(0, as: String.self)
             }
             #expect(shown == "250ms")
-            #expect(throws: PostgresError.self) { try session.run(.readOnly, remainingMilliseconds: 520) { _ in 1 } }
+            #expect(throws: PostgresError.self) { try session.run(.readOnly, deadline: Self.deadline(in: 520)) { _ in 1 } }
         }
     }
 
@@ -114,12 +124,12 @@ struct SessionTests {
             #expect(try session.statementTimeout(remainingMilliseconds: 600) == 100)
 
             let show = { (connection: PostgresConnection) in try connection.execute("SHOW statement_timeout").first!.decode(0, as: String.self) }
-            #expect(try session.run(.readOnly, remainingMilliseconds: 9_900, show) == "9250ms")
+            #expect(try session.run(.readOnly, deadline: Self.deadline(in: 9_900), show) == "9250ms")
             // Changed behind the session's back: a deadline in the same step sends no SET,
             // so the server keeps this value; one in another step sets it again.
             try session.run(.readWrite) { try $0.execute("SET statement_timeout = '1min'") }
-            #expect(try session.run(.readOnly, remainingMilliseconds: 9_800, show) == "1min")
-            #expect(try session.run(.readOnly, remainingMilliseconds: 5_000, show) == "4500ms")
+            #expect(try session.run(.readOnly, deadline: Self.deadline(in: 9_890), show) == "1min")
+            #expect(try session.run(.readOnly, deadline: Self.deadline(in: 5_140), show) == "4500ms")
         }
     }
 
