@@ -2,8 +2,11 @@
 public struct PostgresCell {
     /// The bytes, or nil for SQL NULL.
     public let bytes: UnsafeBufferPointer<UInt8>?
-    /// The column's name, for error messages.
-    public let columnName: String
+    let rows: PostgresRows
+    let column: Int
+
+    /// The column's name, for error messages (looked up only when asked: it costs an allocation).
+    public var columnName: String { rows.columnName(column) }
 
     /// The text form; empty for NULL.
     public var text: String {

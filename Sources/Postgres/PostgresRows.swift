@@ -51,10 +51,9 @@ public final class PostgresRows: Sequence {
 
     func cell(row: Int, column: Int) -> PostgresCell {
         let r = Int32(row), c = Int32(column)
-        let name = columnName(column)
-        if PQgetisnull(result, r, c) != 0 { return PostgresCell(bytes: nil, columnName: name) }
+        if PQgetisnull(result, r, c) != 0 { return PostgresCell(bytes: nil, rows: self, column: column) }
         let length = Int(PQgetlength(result, r, c))
         let pointer = UnsafeRawPointer(PQgetvalue(result, r, c)!).assumingMemoryBound(to: UInt8.self)
-        return PostgresCell(bytes: UnsafeBufferPointer(start: pointer, count: length), columnName: name)
+        return PostgresCell(bytes: UnsafeBufferPointer(start: pointer, count: length), rows: self, column: column)
     }
 }

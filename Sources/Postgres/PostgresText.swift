@@ -22,10 +22,9 @@ enum PostgresText {
     }
 
     /// `YYYY-MM-DD HH:MM:SS[.ffffff]±HH[:MM[:SS]]`, DateStyle ISO's timestamptz output.
-    static func timestamptz(_ bytes: UnsafeBufferPointer<UInt8>) -> Instant? {
-        let b = Array(bytes)
+    static func timestamptz(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
         guard b.count >= 22, b[10] == UInt8(ascii: " "), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let date = CalendarDate(String(decoding: b[0..<10], as: UTF8.self)),
+              let date = CalendarDate(String(decoding: UnsafeBufferPointer(rebasing: b[0..<10]), as: UTF8.self)),
               let hour = fixed(b, 11, 2), hour < 24, let minute = fixed(b, 14, 2), minute < 60,
               let second = fixed(b, 17, 2), second < 60 else { return nil }
         var index = 19
@@ -59,7 +58,7 @@ enum PostgresText {
         return Instant(microsecondsSinceEpoch: (local - Int64(sign * offset)) * 1_000_000 + micros)
     }
 
-    private static func fixed(_ b: [UInt8], _ start: Int, _ width: Int) -> Int? {
+    private static func fixed(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ width: Int) -> Int? {
         guard start + width <= b.count else { return nil }
         var value = 0
         for byte in b[start..<(start + width)] {
