@@ -93,17 +93,20 @@ public final class PostgresConnection {
 
     /// Notices a close by the server while the connection sat idle (failover, idle timeout,
     /// pg_terminate_backend): the server's goodbye and EOF are already in the socket, so a
-    /// non-blocking read finds them without sending anything. Returns true when the
-    /// connection is gone (nothing was sent on it, so any statement is safe to run on a new one).
+    /// non-blocking poll finds them without sending anything. Returns true when the
+    /// connection is gone or going: nothing was sent on it, so any statement is safe to run
+    /// on a new one.
     public func checkClosedByServer() -> Bool {
         guard let handle, PQstatus(handle) == CONNECTION_OK else { return true }
         var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-        // An idle session receives nothing unasked; a few reads drain a goodbye and its EOF.
-        for _ in 0..<4 {
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        // An idle session is sent nothing unasked (this code never LISTENs): whatever is
+        // there is the server's goodbye. Read it so libpq sees the EOF, then report it gone
+        // even if the EOF itself is still on its way.
+        for _ in 0..<4 where PQconsumeInput(handle) != 0 {
             guard poll(&descriptor, 1, 0) > 0 else { break }
-            if PQconsumeInput(handle) == 0 { break }
         }
-        return PQstatus(handle) != CONNECTION_OK
+        return true
     }
 
     /// Closes the connection; the next statement fails until `reconnect`.

@@ -92,7 +92,8 @@ public final class PostgresSession {
 
     private func readyConnection(remainingMilliseconds: Int?) throws(PostgresError) -> PostgresConnection {
         let current: PostgresConnection
-        if let connection, !connection.checkClosedByServer() {
+        if let connection {
+            if connection.checkClosedByServer() { try connection.reconnect() }
             current = connection
         } else {
             current = try open()

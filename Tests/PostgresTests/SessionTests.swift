@@ -52,6 +52,8 @@ struct SessionTests {
             }
             #expect(name.0 != pid)
             #expect(name.1 == "users")
+            // A healthy idle connection is kept: the next unit runs on the same backend.
+            #expect(try session.run(.readOnly) { $0.backendPID } == name.0)
         }
     }
 
