@@ -27,6 +27,20 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("DATABASE_URL may also be a key=value connection string")
+    func keyValueString() async throws {
+        try await withTestDatabase { database in
+            let url = try #require(URLComponents(string: database.url))
+            let keyValues = "host=\(url.host!) port=\(url.port!) user=\(url.user ?? "postgres") dbname=\(database.name)"
+            let configuration = try PostgresConfiguration.fromEnvironment(["DATABASE_URL": keyValues], applicationName: "health_score")
+            let row = try #require(try PostgresConnection(configuration: configuration).execute(
+                "SELECT current_database(), current_setting('application_name')"
+            ).first)
+            #expect(try row.decode(0, as: String.self) == database.name)
+            #expect(try row.decode(1, as: String.self) == "health_score")
+        }
+    }
+
     @Test("no DATABASE_URL and no secret is a configuration error")
     func missingConfiguration() {
         let error = #expect(throws: PostgresError.self) {
