@@ -26,6 +26,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: functionNames.map { .executable(name: $0, targets: [$0]) } + [
         .executable(name: "replay", targets: ["replay"]),
+        .executable(name: "health-migrate", targets: ["health-migrate"]),
         .executable(name: "lambda-probe", targets: ["lambda-probe"]),
         .executable(name: "runtime-bench", targets: ["runtime-bench"]),
         .library(name: "HealthTracker", targets: ["HealthTracker"]),
@@ -101,10 +102,40 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LambdaHTTPTests", dependencies: ["LambdaHTTP"], swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strict),
+        // Applies the schema migrations (functions only check the version).
+        .executableTarget(
+            name: "health-migrate",
+            dependencies: ["HealthTracker", "Postgres", "CGlibcCompat"],
+            path: "Sources/HealthMigrate",
+            swiftSettings: strict
+        ),
+        // scripts/bench-db's client side: prepared single-row read and insert latencies.
+        .executableTarget(
+            name: "db-bench",
+            dependencies: ["Postgres", "CGlibcCompat"],
+            path: "Sources/DBBench",
+            swiftSettings: strict
+        ),
+        // A fresh database per test on the throwaway cluster (scripts/pg-start).
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: ["Postgres"],
+            path: "Tests/PostgresTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: [
+                "Postgres", "PostgresTestSupport", "UTCTime", "HealthTracker",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "HealthTrackerTests",
-            dependencies: ["HealthTracker", "RuntimeEmulator"],
+            dependencies: ["HealthTracker", "RuntimeEmulator", "PostgresTestSupport"],
             swiftSettings: strict
         ),
     ],

@@ -1,0 +1,90 @@
+/// How to open a connection: libpq keyword/value pairs, passed to `PQconnectdbParams`
+/// without being joined into a string, so a password never needs quoting.
+///
+/// libpq itself reads PGSSLMODE, PGSSLROOTCERT (and the other PG* variables) for every
+/// keyword the pairs leave unset, so those keep working with a URL or a secret.
+public struct PostgresConfiguration: Sendable {
+    /// In libpq's order: a later keyword overrides an earlier one, and a `dbname` holding a
+    /// URI or `key=value` string expands in place.
+    public var parameters: [(key: String, value: String)]
+
+    public init(parameters: [(key: String, value: String)]) {
+        self.parameters = parameters
+    }
+
+    /// A libpq URI (`postgresql://...`) or `key=value` connection string.
+    ///
+    /// Defaults go before the string so the string may override them; `application_name`
+    /// goes after it so the server always shows which function a session belongs to.
+    public init(connectionString: String, applicationName: String, connectTimeoutSeconds: Int = 5) {
+        parameters = PostgresConfiguration.defaults(connectTimeoutSeconds: connectTimeoutSeconds)
+            + [("dbname", connectionString), ("application_name", applicationName)]
+    }
+
+    /// Explicit fields, as read from a Secrets Manager secret.
+    public init(
+        host: String, port: Int, database: String, user: String, password: String,
+        applicationName: String, connectTimeoutSeconds: Int = 5
+    ) {
+        parameters = PostgresConfiguration.defaults(connectTimeoutSeconds: connectTimeoutSeconds) + [
+            ("host", host), ("port", String(port)), ("dbname", database), ("user", user),
+            ("password", password), ("application_name", applicationName),
+        ]
+    }
+
+    /// The same configuration, connecting to another database (tests' fresh databases).
+    public func with(database: String) -> PostgresConfiguration {
+        var copy = self
+        copy.parameters.append(("dbname", database))
+        return copy
+    }
+
+    /// The configuration a function runs with: DATABASE_URL, or when DATABASE_SECRET_ARN is
+    /// set, the secret read through the AWS Parameters and Secrets Lambda Extension.
+    ///
+    /// - Parameter environment: the process environment (a parameter so tests can pass their own).
+    public static func fromEnvironment(
+        _ environment: [String: String], applicationName: String
+    ) throws(PostgresError) -> PostgresConfiguration {
+        let timeout = environment["DATABASE_CONNECT_TIMEOUT"].flatMap { Int($0) } ?? 5
+        if let arn = environment["DATABASE_SECRET_ARN"], !arn.isEmpty {
+            let source = try SecretsExtensionClient(environment: environment)
+            let secret = try source.databaseSecret(id: arn)
+            return PostgresConfiguration(
+                host: secret.host, port: secret.port, database: secret.dbname ?? "postgres",
+                user: secret.username, password: secret.password,
+                applicationName: applicationName, connectTimeoutSeconds: timeout
+            )
+        }
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            return PostgresConfiguration(
+                connectionString: url, applicationName: applicationName, connectTimeoutSeconds: timeout
+            )
+        }
+        throw PostgresError(code: .configuration, message: "set DATABASE_URL or DATABASE_SECRET_ARN")
+    }
+
+    /// The pairs with secrets masked, for logs.
+    public var redactedDescription: String {
+        parameters.map { pair in
+            switch pair.key {
+            case "password": "password=***"
+            // A URI may carry a password; show only that one was given.
+            case "dbname" where pair.value.contains("://") || pair.value.contains("="): "dbname=<connection string>"
+            default: "\(pair.key)=\(pair.value)"
+            }
+        }.joined(separator: " ")
+    }
+
+    private static func defaults(connectTimeoutSeconds: Int) -> [(key: String, value: String)] {
+        [
+            ("connect_timeout", String(connectTimeoutSeconds)),
+            // A failover that drops packets must not hang a send forever; keepalives notice
+            // a dead peer while waiting for a reply.
+            ("keepalives", "1"),
+            ("keepalives_idle", "30"),
+            ("keepalives_interval", "5"),
+            ("keepalives_count", "3"),
+        ]
+    }
+}

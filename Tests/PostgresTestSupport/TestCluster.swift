@@ -1,0 +1,52 @@
+public import Foundation
+public import Postgres
+
+/// The PostgreSQL server tests run against: TEST_DATABASE_URL (an admin URL, set by the
+/// scripts after scripts/pg-start), or else a throwaway cluster this process starts with
+/// scripts/pg-start (left running for the next run; scripts/pg-stop ends it).
+///
+/// Never skips: without a server every database test fails with the reason.
+public enum TestCluster {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The admin URL (a `postgresql://` URI whose path names the maintenance database).
+    public static func adminURL() throws -> String {
+        try resolved.get()
+    }
+
+    public static func adminConfiguration() throws -> PostgresConfiguration {
+        PostgresConfiguration(connectionString: try adminURL(), applicationName: "tests")
+    }
+
+    /// The package root, found from this file's path (Tests/PostgresTestSupport/TestCluster.swift).
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private static let resolved: Result<String, Unavailable> = {
+        if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
+            return .success(url)
+        }
+        return startCluster()
+    }()
+
+    private static func startCluster() -> Result<String, Unavailable> {
+        let script = packageRoot.appendingPathComponent("scripts/pg-start").path
+        let output = FileManager.default.temporaryDirectory
+            .appendingPathComponent("pg-start-\(ProcessInfo.processInfo.processIdentifier).out").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        // system() rather than Process: pg-start leaves a daemon behind, and Process's
+        // wait on Linux can hang inside a test run whose threads are busy; system() just waits.
+        let status = system("'\(script)' >'\(output)' 2>&1")
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            return .failure(Unavailable(description: "TEST_DATABASE_URL is not set and scripts/pg-start failed (status \(status)); start a server with `eval \"$(scripts/pg-start)\"` and set TEST_DATABASE_URL:\n\(text)"))
+        }
+        for line in text.split(separator: "\n") where line.hasPrefix("export TEST_DATABASE_URL=") {
+            let value = line.dropFirst("export TEST_DATABASE_URL=".count).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+            return .success(value)
+        }
+        return .failure(Unavailable(description: "scripts/pg-start printed no TEST_DATABASE_URL:\n\(text)"))
+    }
+}

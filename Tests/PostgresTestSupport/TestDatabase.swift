@@ -1,0 +1,58 @@
+import Foundation
+public import Postgres
+
+/// A database of its own for one test, on the test cluster, so tests run in parallel.
+public struct TestDatabase: Sendable {
+    public let name: String
+    /// A `postgresql://` URL for it, as DATABASE_URL would hold.
+    public let url: String
+
+    /// A configuration for it, with `applicationName` as a function would set it.
+    public func configuration(applicationName: String = "tests") -> PostgresConfiguration {
+        PostgresConfiguration(connectionString: url, applicationName: applicationName)
+    }
+
+    public func connect(applicationName: String = "tests") throws -> PostgresConnection {
+        try PostgresConnection(configuration: configuration(applicationName: applicationName))
+    }
+
+    /// Creates an empty database, migrated with `migrations` when given.
+    public static func create(migrations: [Migration]? = nil) throws -> TestDatabase {
+        let adminURL = try TestCluster.adminURL()
+        let name = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let admin = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
+        // The name is made here from a UUID, never from input; CREATE DATABASE takes no parameters.
+        try admin.executeScript("CREATE DATABASE \(name)")
+        guard var components = URLComponents(string: adminURL) else {
+            throw TestCluster.Unavailable(description: "TEST_DATABASE_URL must be a postgresql:// URI")
+        }
+        components.path = "/" + name
+        let database = TestDatabase(name: name, url: components.string!)
+        if let migrations {
+            let connection = try database.connect()
+            try Migrator(migrations: migrations).migrate(connection)
+        }
+        return database
+    }
+
+    /// Drops the database, ending any session still connected to it.
+    public func drop() throws {
+        let admin = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
+        try admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+}
+
+/// Runs `body` with a fresh database that is dropped afterwards, whatever `body` does.
+public func withTestDatabase<T>(
+    migrations: [Migration]? = nil, _ body: (TestDatabase) async throws -> T
+) async throws -> T {
+    let database = try TestDatabase.create(migrations: migrations)
+    do {
+        let value = try await body(database)
+        try database.drop()
+        return value
+    } catch {
+        try? database.drop()
+        throw error
+    }
+}
