@@ -1,7 +1,10 @@
 /// The kinds of problem the API reports, each with its fixed title and usual status.
 public enum ProblemType: String, Sendable, CaseIterable {
     case validation
+    /// A bad query parameter (health-score.md §7 fixes this title).
     case invalidParameter = "invalid-parameter"
+    /// A path segment that is not the UUID, date or instant the route expects.
+    case invalidPathParameter = "invalid-path-parameter"
     case malformedBody = "malformed-body"
     case notFound = "not-found"
     case userNotFound = "user-not-found"
@@ -22,7 +25,8 @@ public enum ProblemType: String, Sendable, CaseIterable {
     public var title: String {
         switch self {
         case .validation: "Request body is invalid"
-        case .invalidParameter: "Request parameter is invalid"
+        case .invalidParameter: "Invalid query parameter"
+        case .invalidPathParameter: "Invalid path parameter"
         case .malformedBody: "Request body is malformed"
         case .notFound: "Resource not found"
         case .userNotFound: "User not found"
@@ -32,7 +36,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case .forbidden: "Access denied"
         case .payloadTooLarge: "Request body is too large"
         case .unsupportedMediaType: "Unsupported media type"
-        case .insufficientData: "Not enough data"
+        case .insufficientData: "Insufficient data for a health score"
         case .unavailable: "Service temporarily unavailable"
         case .internal: "Internal error"
         case .notImplemented: "Not implemented"
@@ -43,6 +47,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
         switch self {
         case .validation: 422
         case .invalidParameter: 400
+        case .invalidPathParameter: 400
         case .malformedBody: 400
         case .notFound: 404
         case .userNotFound: 404

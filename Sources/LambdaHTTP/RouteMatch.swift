@@ -30,7 +30,7 @@ public enum RouteResult<ID: Hashable & Sendable>: Sendable {
                 headers: ["Allow": allow])
         case .invalidParameters(let params):
             let noun = params.count == 1 ? "parameter is" : "parameters are"
-            return Problem(.invalidParameter, detail: "\(params.count) path \(noun) invalid", invalidParams: params)
+            return Problem(.invalidPathParameter, detail: "\(params.count) path \(noun) invalid", invalidParams: params)
         }
     }
 }

@@ -42,7 +42,7 @@ struct ProblemTests {
     @Test("the statuses api.md names")
     func statuses() {
         let expected: [ProblemType: Int] = [
-            .validation: 422, .invalidParameter: 400, .malformedBody: 400, .notFound: 404, .userNotFound: 404,
+            .validation: 422, .invalidParameter: 400, .invalidPathParameter: 400, .malformedBody: 400, .notFound: 404, .userNotFound: 404,
             .conflict: 409, .methodNotAllowed: 405, .unauthorized: 401, .forbidden: 403, .payloadTooLarge: 413,
             .unsupportedMediaType: 415, .insufficientData: 422, .unavailable: 503, .internal: 500, .notImplemented: 501,
         ]

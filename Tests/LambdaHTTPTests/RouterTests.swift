@@ -103,7 +103,7 @@ struct RouterTests {
         #expect(params.map(\.name) == names)
         let problem = try #require(result.problem(method: .get, path: path))
         #expect(problem.status == 400)
-        #expect(problem.type == .invalidParameter)
+        #expect(problem.type == .invalidPathParameter)
         #expect(problem.invalidParams == params)
         #expect(params.allSatisfy { !$0.reason.isEmpty })
     }
