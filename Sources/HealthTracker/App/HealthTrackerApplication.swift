@@ -1,0 +1,39 @@
+public import LambdaHTTP
+public import LambdaRuntime
+public import Postgres
+
+/// Answers the routes of one function: auth first, then the endpoint.
+public struct HealthTrackerApplication: HTTPApplication {
+    public let function: APIFunction
+    public let authMode: AuthMode
+    public let database: PostgresSession
+
+    public init(function: APIFunction, authMode: AuthMode, database: PostgresSession) {
+        self.function = function
+        self.authMode = authMode
+        self.database = database
+    }
+
+    public mutating func respond(to request: HTTPRequest, match: RouteMatch<APIRoute>, context: LambdaContext) throws -> HTTPResponse {
+        let call = APICall(request: request, match: match, context: context, caller: try Caller(request: request, mode: authMode))
+        do {
+            return try endpointResponse(call)
+        } catch let error as PostgresError {
+            if error.code == .unavailable || error.code == .other || error.code == .badQuery || error.code == .decoding {
+                context.logger.error("database error", ["sqlstate": error.sqlState ?? "-", "code": "\(error.code)"])
+            }
+            throw Problem(error)
+        } catch let error as RecordValidationError {
+            throw Problem(error)
+        }
+    }
+
+    private func endpointResponse(_ call: APICall) throws -> HTTPResponse {
+        switch call.route.function {
+        case .users, .bloodTests, .bioMetrics, .physicalActivity, .sleepActivity:
+            throw Problem(.notImplemented, detail: "\(call.route.routeKey) is not implemented yet")
+        case .healthScore:
+            throw Problem(.notImplemented, detail: "\(call.route.routeKey) is not implemented yet")
+        }
+    }
+}
