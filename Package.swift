@@ -35,6 +35,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // A YAML parser for RouteDeclarationTests only; never linked into a product.
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: functionTargets + [
         // C libraries from Debian's -dev packages.
@@ -95,6 +97,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // scripts/smoke-zips' driver: each unpacked function zip under the emulator.
+        .executableTarget(
+            name: "zip-smoke",
+            dependencies: ["RuntimeEmulator", "HealthTracker", "LambdaHTTP", "CGlibcCompat"],
+            path: "Sources/ZipSmoke",
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"], swiftSettings: strict),
         .testTarget(
             name: "LambdaRuntimeTests",
@@ -131,6 +141,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: strict
+        ),
+        // The deployment templates and openapi.yaml against the router's route table.
+        .testTarget(
+            name: "RouteDeclarationTests",
+            dependencies: ["HealthTracker", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,56 @@
+import HealthTracker
+import Testing
+
+/// The router's table (`APIRoute`) against the files that declare routes elsewhere: a
+/// route added to one and not the others fails here, naming file, function and route.
+@Suite("Route declarations: template.yaml, serverless.yml, openapi.yaml")
+struct RouteDeclarationTests {
+    /// One file and what it must declare for a function.
+    struct Source: Sendable, CustomTestStringConvertible {
+        let file: String
+        let extract: @Sendable (StrictNode) throws -> RouteDeclarations
+        let expected: @Sendable (APIFunction) -> Set<DeclaredRoute>
+
+        var testDescription: String { file }
+    }
+
+    static let sources: [Source] = [
+        Source(file: "template.yaml", extract: RouteDeclarations.sam, expected: ExpectedRoutes.bothSlashForms),
+        Source(file: "serverless.yml", extract: RouteDeclarations.serverless, expected: ExpectedRoutes.bothSlashForms),
+        Source(file: "openapi.yaml", extract: RouteDeclarations.openAPI, expected: ExpectedRoutes.canonical),
+    ]
+
+    @Test("each function declares exactly the router's routes", arguments: sources)
+    func declaresTheRoutersRoutes(source: Source) throws {
+        let declared = try RouteDeclarations.load(source.file, source.extract).routes
+        #expect(
+            declared.keys.sorted() == APIFunction.allCases.map(\.rawValue).sorted(),
+            "\(source.file) declares routes for functions \(declared.keys.sorted())"
+        )
+        for function in APIFunction.allCases {
+            let routes = declared[function.rawValue] ?? []
+            var seen: Set<DeclaredRoute> = []
+            let twice = routes.filter { !seen.insert($0).inserted }
+            #expect(twice.isEmpty, "\(source.file): \(function.rawValue) declares \(twice) more than once")
+
+            let expected = source.expected(function)
+            let missing = expected.subtracting(seen).sorted()
+            let extra = seen.subtracting(expected).sorted()
+            #expect(missing.isEmpty, "\(source.file): \(function.rawValue) lacks \(missing.map(\.description))")
+            #expect(extra.isEmpty, "\(source.file): \(function.rawValue) declares routes the router lacks: \(extra.map(\.description))")
+        }
+    }
+
+    @Test("the templates declare every route without and with the trailing slash")
+    func bothSlashFormsAreExpected() {
+        // The expectation itself: 26 routes of api.md, two forms each, none the same.
+        let all = APIFunction.allCases.map { ExpectedRoutes.bothSlashForms($0).count }.reduce(0, +)
+        #expect(all == 2 * APIRoute.allCases.count)
+        for route in APIRoute.allCases {
+            let forms = ExpectedRoutes.bothSlashForms(route.function).filter {
+                $0.method == route.method.rawValue && ($0.path == route.template || $0.path + "/" == route.template || $0.path == route.template + "/")
+            }
+            #expect(forms.count == 2, "\(route.routeKey): \(forms)")
+        }
+    }
+}
