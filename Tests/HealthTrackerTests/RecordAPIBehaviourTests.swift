@@ -209,7 +209,7 @@ struct RecordAPIBehaviourTests {
     }
 
     /// Deterministic interleaving: another writer changes `height_cm` and holds the row while a
-    /// PATCH of `resting_heart_rate_bpm` has read the old row and waits to write. A PATCH that
+    /// PATCH of `spo2_percent` has read the old row and waits to write. A PATCH that
     /// wrote the whole row back would lose the other writer's height.
     @Test func aPatchWaitingOnAnotherWriterKeepsItsChange() async throws {
         let api = try APITestHarness.require()
@@ -219,11 +219,11 @@ struct RecordAPIBehaviourTests {
         let observer = try api.database.connect()
         try writer.execute("BEGIN")
         try writer.execute("UPDATE bio_metrics SET height_cm = 181 WHERE user_uuid = $1", [user])
-        async let patched = api.patch("/api/bio-metrics/\(user)/2026-01-06T07:00:00Z/update", #"{"resting_heart_rate_bpm": 58}"#)
+        async let patched = api.patch("/api/bio-metrics/\(user)/2026-01-06T07:00:00Z/update", #"{"spo2_percent": 97}"#)
         var waiting = false
         for _ in 0..<400 where !waiting {
             let rows = try observer.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE bio_metrics%'")
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE bio_metrics SET spo2_percent %'")
             waiting = try rows[0].decode(0, as: Int.self) > 0
             if !waiting { try await Task.sleep(for: .milliseconds(25)) }
         }
@@ -232,6 +232,6 @@ struct RecordAPIBehaviourTests {
         let response = try await patched
         #expect(response.status == 200)
         #expect(response.object["height_cm"] as? Int == 181)
-        #expect(response.object["resting_heart_rate_bpm"] as? Int == 58)
+        #expect(response.object["spo2_percent"] as? Int == 97)
     }
 }

@@ -48,8 +48,10 @@ struct RecordAPICrudTests {
     @Test func bloodTestLifecycle() async throws {
         let api = try APITestHarness.require()
         let user = try await api.createUser().uuidString.lowercased()
-        let created = try await api.post("/api/blood-tests/", #"{"user_uuid": "\#(user)", "test_date": "2026-03-01", "fasting_glucose_mg_dl": 82.35, "total_cholesterol_mg_dl": 190, "hdl_cholesterol_mg_dl": 55.10}"#)
+        let created = try await api.post("/api/blood-tests/", #"{"user_uuid": "\#(user)", "test_date": "2026-03-01", "fasting_glucose_mg_dl": 82.35, "total_cholesterol_mg_dl": 190, "hdl_cholesterol_mg_dl": 55.10, "hemoglobin_g_dl": 13.123456789012345678901}"#)
         #expect(created.status == 201)
+        // More digits than a Double holds: parsed and stored as a decimal, never through Double.
+        #expect(created.text.contains("\"hemoglobin_g_dl\":13.123456789012345678901"), "\(created.text)")
         #expect(created.headers["location"] == "/api/blood-tests/\(user)/2026-03-01")
         // Exact decimals: 82.35 is not 82.34999999.
         #expect(created.text.contains("\"fasting_glucose_mg_dl\":82.35"))
