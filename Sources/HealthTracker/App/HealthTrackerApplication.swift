@@ -31,7 +31,7 @@ public struct HealthTrackerApplication: HTTPApplication {
     private func endpointResponse(_ call: APICall) throws -> HTTPResponse {
         switch call.route.function {
         case .users, .bloodTests, .bioMetrics, .physicalActivity, .sleepActivity:
-            throw Problem(.notImplemented, detail: "\(call.route.routeKey) is not implemented yet")
+            return try recordResponse(call)
         case .healthScore:
             throw Problem(.notImplemented, detail: "\(call.route.routeKey) is not implemented yet")
         }

@@ -1,0 +1,20 @@
+import LambdaHTTP
+
+extension HTTPResponse {
+    /// A record (or page) as JSON text with its members in response order.
+    static func recordJSON(_ text: String, status: Int = 200) -> HTTPResponse {
+        .json(bytes: Array(text.utf8), status: status)
+    }
+
+    /// 201 with the new record and its `Location`.
+    static func created(_ text: String, location: String) -> HTTPResponse {
+        var response = HTTPResponse.recordJSON(text, status: 201)
+        response.headers.set(name: "Location", value: location)
+        return response
+    }
+
+    /// `{"deleted": N}`.
+    static func deleted(_ count: Int) -> HTTPResponse {
+        .json(bytes: Array("{\"deleted\":\(count)}".utf8))
+    }
+}

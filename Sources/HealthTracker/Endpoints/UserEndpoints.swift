@@ -1,0 +1,89 @@
+import FoundationEssentials
+import LambdaHTTP
+import Postgres
+
+/// The `users` function's endpoints.
+///
+/// With auth on, a POST creates the caller's own user (`user_uuid` = the token's `sub`, which must
+/// be a UUID); an admin's POST creates a user with a server-made UUID, as does every POST with
+/// auth off. Listing users is for admins only.
+struct UserEndpoints {
+    let call: APICall
+    let database: PostgresSession
+
+    func create() throws -> HTTPResponse {
+        let body = try call.jsonBody()
+        let uuid: UUID
+        if call.caller.isAdmin {
+            uuid = UUID()
+        } else if let own = call.caller.userUUID {
+            uuid = own
+        } else {
+            throw Problem(.forbidden, detail: "The token's sub is not a user UUID; only an admin may create other users")
+        }
+        let user = try User.decodeCreate(body, userUUID: uuid, today: call.today)
+        let stored = try writing { connection in try UserStore(connection: connection).insert(user) }
+        return .created(stored.jsonText, location: "/api/users/" + stored.userUUID.lowercasedText)
+    }
+
+    func list() throws -> HTTPResponse {
+        try call.caller.authorizeAdmin()
+        let query = try ListQuery.parse(call.queryValues, resource: .users)
+        let users = try database.run(.readOnly, deadline: call.context.deadline) { connection in
+            try UserStore(connection: connection).page(after: query.cursor, limit: query.limit + 1)
+        }
+        let items = users.prefix(query.limit)
+        let next = users.count > query.limit ? items.last?.listCursor?.token : nil
+        return .recordJSON(RecordJSON.page(items: items.map(\.jsonText), nextCursor: next))
+    }
+
+    func get() throws -> HTTPResponse {
+        let uuid = try call.pathUser()
+        try call.caller.authorize(uuid)
+        let user = try database.run(.readOnly, deadline: call.context.deadline) { connection in
+            try UserStore(connection: connection).get(uuid)
+        }
+        guard let user else { throw Problem.userNotFound(uuid) }
+        return .recordJSON(user.jsonText)
+    }
+
+    /// Reads the user, checks the merged user, then sets only the named columns.
+    func update() throws -> HTTPResponse {
+        let uuid = try call.pathUser()
+        try call.caller.authorize(uuid)
+        let patch = try User.decodePatch(try call.jsonBody())
+        let today = call.today
+        let user = try writing { connection in
+            let store = UserStore(connection: connection)
+            guard let current = try store.get(uuid) else { throw Problem.userNotFound(uuid) }
+            _ = try current.merged(with: patch, today: today)
+            guard let updated = try store.update(uuid, changes: patch.changes) else {
+                throw Problem.userNotFound(uuid)
+            }
+            return updated
+        }
+        return .recordJSON(user.jsonText)
+    }
+
+    /// 204; the user's records are deleted with them (ON DELETE CASCADE), in the same statement.
+    func delete() throws -> HTTPResponse {
+        let uuid = try call.pathUser()
+        try call.caller.authorize(uuid)
+        let deleted = try database.run(.readWrite, deadline: call.context.deadline) { connection in
+            try UserStore(connection: connection).delete(uuid)
+        }
+        guard deleted else { throw Problem.userNotFound(uuid) }
+        return .noContent()
+    }
+
+    /// A write whose unique violations name what is taken.
+    private func writing(_ body: (PostgresConnection) throws -> User) throws -> User {
+        do {
+            return try database.run(.readWrite, deadline: call.context.deadline, body)
+        } catch let error as PostgresError where error.code == .conflict {
+            throw error.constraint == "users_email_key"
+                ? Problem(.conflict, detail: "A user with this email exists")
+                : Problem(.conflict, detail: "This user exists")
+        }
+    }
+}
