@@ -1,0 +1,27 @@
+/// What `replay serve` prints at start: where it listens and curl commands that work as shown.
+public enum ServeBanner {
+    public static let exampleUser = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
+
+    public static func text(port: Int, jwtSecret: String?, recordPath: String?) -> String {
+        let base = "http://127.0.0.1:\(port)"
+        var auth = ""
+        var out = "replay serve: listening on \(base) (AUTH_MODE=\(jwtSecret == nil ? "none" : "jwt"))\n"
+        if let jwtSecret {
+            let token = JWTVerifier(secret: jwtSecret).sign(claims: [
+                ("sub", .string(exampleUser)), ("scope", .string("health-tracker/admin")),
+            ])
+            auth = " -H 'Authorization: Bearer \(token)'"
+            out += "An admin token for \(exampleUser) (HS256, no expiry):\n  \(token)\n"
+        }
+        if let recordPath { out += "Recording to \(recordPath)\n" }
+        out += """
+        Try:
+          curl -s\(auth) -X POST \(base)/api/users/ -H 'Content-Type: application/json' -d '{"user_uuid":"\(exampleUser)","name":"Ada","email":"ada@example.com","date_of_birth":"1990-04-01","sex":"female","height_cm":168}'
+          curl -s\(auth) \(base)/api/users/\(exampleUser)
+          curl -s\(auth) -X POST \(base)/api/bio-metrics/ -H 'Content-Type: application/json' -d '{"user_uuid":"\(exampleUser)","recorded":"2024-05-01T07:30:00Z","weight_kg":62.5}'
+          curl -s\(auth) '\(base)/api/get_health_score?user_uuid=\(exampleUser)&as_of=2024-05-02'
+
+        """
+        return out
+    }
+}
