@@ -14,12 +14,14 @@ public enum ServeBanner {
             out += "An admin token for \(exampleUser) (HS256, no expiry):\n  \(token)\n"
         }
         if let recordPath { out += "Recording to \(recordPath)\n" }
+        // The created user's uuid is server-made (the token's `sub` with auth on), so the
+        // commands capture it rather than print one that might not exist.
         out += """
-        Try:
-          curl -s\(auth) -X POST \(base)/api/users/ -H 'Content-Type: application/json' -d '{"user_uuid":"\(exampleUser)","name":"Ada","email":"ada@example.com","date_of_birth":"1990-04-01","sex":"female","height_cm":168}'
-          curl -s\(auth) \(base)/api/users/\(exampleUser)
-          curl -s\(auth) -X POST \(base)/api/bio-metrics/ -H 'Content-Type: application/json' -d '{"user_uuid":"\(exampleUser)","recorded":"2024-05-01T07:30:00Z","weight_kg":62.5}'
-          curl -s\(auth) '\(base)/api/get_health_score?user_uuid=\(exampleUser)&as_of=2024-05-02'
+        Try (in a POSIX shell):
+          U=$(curl -s\(auth) -X POST \(base)/api/users/ -H 'Content-Type: application/json' -d '{"email":"ada@example.com","full_name":"Ada Lovelace","date_of_birth":"1990-04-01","sex":"female"}' | sed -n 's/.*"user_uuid":"\\([^"]*\\)".*/\\1/p'); echo "$U"
+          curl -s\(auth) \(base)/api/users/$U
+          curl -s\(auth) -X POST \(base)/api/bio-metrics/ -H 'Content-Type: application/json' -d '{"user_uuid":"'$U'","recorded":"2024-05-01T07:30:00Z","weight_kg":62.5,"height_cm":168}'
+          curl -s\(auth) "\(base)/api/get_health_score?user_uuid=$U&as_of=2024-05-02"
 
         """
         return out

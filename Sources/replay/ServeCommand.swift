@@ -49,7 +49,10 @@ struct ServeCommand: AsyncParsableCommand {
         let gateway = LocalGateway(emulator: emulator, verifier: jwtSecret.map(JWTVerifier.init), recorder: recorder)
         let server = try await ReplayServer.start(port: port, gateway: gateway) { Output.out($0 + "\n") }
         Output.out(ServeBanner.text(port: server.port, jwtSecret: jwtSecret, recordPath: recorder?.path))
-        try await server.waitUntilClosed()
+        // Ctrl-C or a TERM closes the server; then the function processes are killed by PID.
+        let signals = StopSignals { Task { await server.shutdown() } }
+        try? await server.waitUntilClosed()
         await emulator.shutdown()
+        withExtendedLifetime(signals) {}
     }
 }
