@@ -153,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplayTests",
-            dependencies: ["ReplayKit", "RuntimeEmulator", "HealthTracker", "PostgresTestSupport"],
+            dependencies: ["ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
