@@ -7,7 +7,7 @@ import Darwin
 /// Whole-file reads and atomic writes.
 public enum FileText {
     public static func read(_ path: String) throws(ReplayError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else { throw ReplayError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard let file = fopen(path, "rb") else { throw ReplayError(.fileAccess, "cannot read \(path): \(String(cString: strerror(errno)))") }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -33,22 +33,22 @@ public enum FileText {
     /// Writes to a temporary file beside `path`, then renames it over `path`.
     public static func write(_ text: String, to path: String) throws(ReplayError) {
         let temporary = path + ".tmp\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw ReplayError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard let file = fopen(temporary, "wb") else { throw ReplayError(.fileAccess, "cannot write \(path): \(String(cString: strerror(errno)))") }
         let bytes = Array(text.utf8)
         let written = fwrite(bytes, 1, bytes.count, file)
         fclose(file)
         guard written == bytes.count, rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw ReplayError("cannot write \(path)")
+            throw ReplayError(.fileAccess, "cannot write \(path)")
         }
     }
 
     /// Files under `path` (itself when a file) whose names end in `.json`, sorted.
     public static func jsonFiles(under path: String) throws(ReplayError) -> [String] {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw ReplayError("no such file or folder: \(path)") }
+        guard stat(path, &info) == 0 else { throw ReplayError(.fileAccess, "no such file or folder: \(path)") }
         if (info.st_mode & S_IFMT) != S_IFDIR { return [path] }
-        guard let directory = opendir(path) else { throw ReplayError("cannot list \(path)") }
+        guard let directory = opendir(path) else { throw ReplayError(.fileAccess, "cannot list \(path)") }
         defer { closedir(directory) }
         var found: [String] = []
         while let entry = readdir(directory) {

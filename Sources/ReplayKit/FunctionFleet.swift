@@ -45,7 +45,7 @@ public struct FunctionFleet: Sendable {
         var result: [String: String] = [:]
         for item in items {
             guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
-                throw ReplayError("--function-binary takes NAME=PATH, not \(item)")
+                throw ReplayError(.invalidOption, "--function-binary takes NAME=PATH, not \(item)")
             }
             result[String(item[..<equals])] = String(item[item.index(after: equals)...])
         }
@@ -55,9 +55,9 @@ public struct FunctionFleet: Sendable {
     /// Checks that each binary exists and is executable.
     public func checkBinaries(_ names: [String]? = nil) throws(ReplayError) {
         for name in names ?? binaries.keys.sorted() {
-            guard let path = binaries[name] else { throw ReplayError("no binary for function \(name)") }
+            guard let path = binaries[name] else { throw ReplayError(.missingBinary, "no binary for function \(name)") }
             guard access(path, X_OK) == 0 else {
-                throw ReplayError("\(path) is not an executable (build it with `swift build`, or pass --bin-dir)")
+                throw ReplayError(.missingBinary, "\(path) is not an executable (build it with `swift build`, or pass --bin-dir)")
             }
         }
     }

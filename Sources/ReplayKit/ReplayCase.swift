@@ -36,9 +36,9 @@ public struct ReplayCase: Sendable {
     public init(parsing bytes: [UInt8]) throws(ReplayError) {
         let document: ReplayJSON
         do { document = try ReplayJSON.parse(bytes) } catch {
-            throw ReplayError("not JSON: \(error.message)")
+            throw ReplayError(.invalidReplayFile, "not JSON: \(error.message)")
         }
-        guard document.objectMembers != nil else { throw ReplayError("a replay file is a JSON object") }
+        guard document.objectMembers != nil else { throw ReplayError(.invalidReplayFile, "a replay file is a JSON object") }
         // A bare event is a file of one step.
         guard let steps = document["steps"]?.arrayItems else {
             self.init(steps: [Step(event: document)])
@@ -47,17 +47,17 @@ public struct ReplayCase: Sendable {
         var parsed: [Step] = []
         for (index, step) in steps.enumerated() {
             guard let event = step["event"], event.objectMembers != nil else {
-                throw ReplayError("step \(index + 1) has no \"event\" object")
+                throw ReplayError(.invalidReplayFile, "step \(index + 1) has no \"event\" object")
             }
             parsed.append(Step(function: step["function"]?.stringValue, event: event, expected: step["expected"]))
         }
         var seed: [String] = []
         for item in document["seed"]?.arrayItems ?? [] {
-            guard let sql = item.stringValue else { throw ReplayError("\"seed\" holds SQL strings") }
+            guard let sql = item.stringValue else { throw ReplayError(.invalidReplayFile, "\"seed\" holds SQL strings") }
             seed.append(sql)
         }
         let authMode = document["authMode"]?.stringValue ?? "jwt"
-        guard authMode == "jwt" || authMode == "none" else { throw ReplayError("\"authMode\" is jwt or none") }
+        guard authMode == "jwt" || authMode == "none" else { throw ReplayError(.invalidReplayFile, "\"authMode\" is jwt or none") }
         self.init(description: document["description"]?.stringValue, authMode: authMode, seed: seed, steps: parsed)
     }
 
@@ -90,15 +90,4 @@ public struct ReplayCase: Sendable {
         }
         return fallback
     }
-}
-
-/// Why replay could not do what it was asked; the message is for the user.
-public struct ReplayError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
 }

@@ -82,7 +82,7 @@ public final class ReplayRunner: Sendable {
             let step = file.steps[index]
             summary.steps += 1
             guard let function = ReplayCase.function(for: step, fallback: folderFunction) else {
-                throw ReplayError("step \(index + 1): no function (its routeKey is not in the table; add \"function\")")
+                throw ReplayError(.invalidReplayFile, "step \(index + 1): no function (its routeKey is not in the table; add \"function\")")
             }
             let eventText = step.event.compactText
             let result = try await emulator.invoke(Array(eventText.utf8), function: file.authMode == "none" ? function + "@none" : function)

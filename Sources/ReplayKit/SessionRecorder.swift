@@ -19,7 +19,7 @@ public final class SessionRecorder: Sendable {
     public init(directory: String, authMode: String) throws(ReplayError) {
         self.authMode = authMode
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            throw ReplayError("cannot create \(directory): \(String(cString: strerror(errno)))")
+            throw ReplayError(.fileAccess, "cannot create \(directory): \(String(cString: strerror(errno)))")
         }
         path = directory + "/serve-\(HTTPAPIEventBuilder.nowMilliseconds()).json"
     }
