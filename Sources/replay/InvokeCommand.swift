@@ -59,7 +59,10 @@ struct InvokeCommand: AsyncParsableCommand {
             Output.out(InvocationReport.text(result, logs: lines, json: json, label: label))
             failed = failed || InvocationReport.isFailure(result.outcome)
         }
+        // Shutting down waits for each process's last output, so nothing is lost on a busy machine.
         await emulator.shutdown()
+        let late = logs.withLock { $0 }
+        if !late.isEmpty { Output.out("-- log lines that arrived after their response\n" + late.joined(separator: "\n") + "\n") }
         if failed { throw ExitCode(1) }
     }
 }
