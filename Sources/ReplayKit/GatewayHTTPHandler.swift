@@ -48,7 +48,9 @@ final class GatewayHTTPHandler: ChannelInboundHandler {
             let keepAlive = head.isKeepAlive
             let gateway = self.gateway
             let log = self.log
-            let job = PendingAnswer(request: request, tooLarge: tooLarge, keepAlive: keepAlive, gateway: gateway, log: log, channel: channel)
+            let job = PendingAnswer(
+                request: request, tooLarge: tooLarge, keepAlive: keepAlive, headOnly: head.method == .HEAD,
+                gateway: gateway, log: log, channel: channel)
             Task { await job.run() }
         }
     }
@@ -57,7 +59,8 @@ final class GatewayHTTPHandler: ChannelInboundHandler {
         head.headers.contains(name: "content-length") || head.headers.contains(name: "transfer-encoding")
     }
 
-    static func write(_ response: GatewayResponse, keepAlive: Bool, on channel: any Channel) {
+    /// - Parameter headOnly: a HEAD request: the headers (with the length the body would have), no body.
+    static func write(_ response: GatewayResponse, keepAlive: Bool, headOnly: Bool = false, on channel: any Channel) {
         var headers = HTTPHeaders()
         for header in response.headers where header.name.lowercased() != "content-length" {
             headers.add(name: header.name, value: header.value)
@@ -68,7 +71,7 @@ final class GatewayHTTPHandler: ChannelInboundHandler {
         var buffer = channel.allocator.buffer(capacity: response.body.count)
         buffer.writeBytes(response.body)
         channel.write(HTTPServerResponsePart.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers)), promise: nil)
-        channel.write(HTTPServerResponsePart.body(.byteBuffer(buffer)), promise: nil)
+        if !headOnly { channel.write(HTTPServerResponsePart.body(.byteBuffer(buffer)), promise: nil) }
         channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in
             if !keepAlive { channel.close(promise: nil) }
         }

@@ -5,6 +5,7 @@ struct PendingAnswer: Sendable {
     let request: ClientRequest
     let tooLarge: Bool
     let keepAlive: Bool
+    let headOnly: Bool
     let gateway: LocalGateway
     let log: @Sendable (String) -> Void
     let channel: any Channel
@@ -17,6 +18,6 @@ struct PendingAnswer: Sendable {
             exchange = await gateway.handle(request)
         }
         log(exchange.logLine)
-        GatewayHTTPHandler.write(exchange.response, keepAlive: keepAlive && !tooLarge, on: channel)
+        GatewayHTTPHandler.write(exchange.response, keepAlive: keepAlive && !tooLarge, headOnly: headOnly, on: channel)
     }
 }

@@ -113,3 +113,12 @@ func testFunctionFleet() throws -> [String: String] {
     let path = try BuiltProducts.path("replay-test-function")
     return Dictionary(uniqueKeysWithValues: ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score"].map { ($0, path) })
 }
+
+/// Waits for something that is about to happen (a process being reaped), checking every
+/// 10 ms; gives up after a minute so that a bug fails the test instead of hanging it.
+func waitUntil(_ condition: () -> Bool) async {
+    for _ in 0..<6000 {
+        if condition() { return }
+        try? await Task.sleep(for: .milliseconds(10))
+    }
+}

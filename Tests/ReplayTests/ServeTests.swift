@@ -65,6 +65,7 @@ import Testing
             #expect(next.status == 200)
             #expect(try next.json()["marker"] == .string("after"))
             let instances = emulator.instances(of: "users")
+            // The 502 is sent when the process has exited, so its exit is known.
             #expect(instances.contains { $0.exit == .signaled(SIGABRT) })
             let oneAlive = instances.contains { $0.exit == nil }
             #expect(oneAlive)
@@ -87,16 +88,17 @@ import Testing
         try await withServe(binaries: try testFunctionFleet(), timeout: .seconds(1)) { client, emulator, log in
             let first = try await client.send("GET", "/api/users/\(user)")
             #expect(first.status == 200)
-            let firstPID = try first.json()["pid"]?.integerValue
             let slow = try await client.send("GET", "/api/users/\(user)?action=sleep&ms=30000")
             #expect(slow.status == 504)
             #expect(try slow.json() == ReplayJSON.object([("message", .string("Endpoint request timed out"))]))
+            // The 504 goes out when the deadline passes; the kill is reaped just after.
+            await waitUntil { emulator.instances(of: "users").contains { $0.exit != nil } }
             let killed = emulator.instances(of: "users").filter { $0.exit == .signaled(SIGKILL) }
             #expect(killed.count == 1)
-            #expect(killed.first?.pid.map(Int.init) == firstPID)
+            let killedPID = Int(try #require(killed.first?.pid))
             let next = try await client.send("GET", "/api/users/\(user)")
             #expect(next.status == 200)
-            #expect(try next.json()["pid"]?.integerValue != firstPID)
+            #expect(try next.json()["pid"]?.integerValue != killedPID)
             #expect(log.all.contains { $0.contains(" 504 ") && $0.hasPrefix("users ") })
         }
     }
@@ -108,6 +110,12 @@ import Testing
             #expect(try unknown.json() == ReplayJSON.object([("message", .string("Not Found"))]))
             let wrongMethod = try await client.send("PUT", "/api/users/")
             #expect(wrongMethod.status == 404)
+            // HEAD is not in the table either; its answer has no body, and the connection stays usable.
+            let head = try await client.send("HEAD", "/api/users/")
+            #expect(head.status == 404)
+            #expect(head.body.isEmpty)
+            let after = try await client.send("GET", "/api/elsewhere")
+            #expect(try after.json() == ReplayJSON.object([("message", .string("Not Found"))]))
             #expect(emulator.instances().isEmpty)
         }
     }
