@@ -11,11 +11,12 @@ public struct ClientRequest: Sendable {
     /// Claims a JWT authorizer verified (`--claims`, or `serve --jwt-secret`); nil: no authorizer.
     public var claims: [(String, ReplayJSON)]?
     public var sourceIP: String
-    public var sourcePort: Int
+    /// The port the client connected to (`x-forwarded-port`).
+    public var serverPort: Int
 
     public init(
         method: String, path: String, rawQuery: String = "", headers: [(name: String, value: String)] = [],
-        body: [UInt8]? = nil, claims: [(String, ReplayJSON)]? = nil, sourceIP: String = "127.0.0.1", sourcePort: Int = 3000
+        body: [UInt8]? = nil, claims: [(String, ReplayJSON)]? = nil, sourceIP: String = "127.0.0.1", serverPort: Int = 3000
     ) {
         self.method = method.uppercased()
         self.path = path
@@ -24,7 +25,7 @@ public struct ClientRequest: Sendable {
         self.body = body
         self.claims = claims
         self.sourceIP = sourceIP
-        self.sourcePort = sourcePort
+        self.serverPort = serverPort
     }
 
     /// `/a/b?x=1` split at the first `?`.

@@ -42,7 +42,7 @@ final class GatewayHTTPHandler: ChannelInboundHandler {
                 body: body.isEmpty && !Self.declaresBody(head) ? nil : body
             )
             request.sourceIP = remote?.ipAddress ?? "127.0.0.1"
-            request.sourcePort = channel.localAddress?.port ?? 0
+            request.serverPort = channel.localAddress?.port ?? 0
             let tooLarge = oversize
             body = []
             let keepAlive = head.isKeepAlive

@@ -51,7 +51,7 @@ public struct HTTPAPIEventBuilder: Sendable {
         if let body = request.body, headerValues["content-length"] == nil { add("content-length", String(body.count)) }
         add("x-amzn-trace-id", "Root=1-\(String(millis / 1000, radix: 16))-\(Self.randomHex(12))")
         add("x-forwarded-for", request.sourceIP)
-        add("x-forwarded-port", String(request.sourcePort))
+        add("x-forwarded-port", String(request.serverPort))
         add("x-forwarded-proto", "http")
         let headers = ReplayJSON.object(headerOrder.map { ($0, .string(headerValues[$0]!.joined(separator: ","))) })
 

@@ -22,6 +22,7 @@ public enum ServeBanner {
           curl -s\(auth) \(base)/api/users/$U
           curl -s\(auth) -X POST \(base)/api/bio-metrics/ -H 'Content-Type: application/json' -d '{"user_uuid":"'$U'","recorded":"2024-05-01T07:30:00Z","weight_kg":62.5,"height_cm":168}'
           curl -s\(auth) "\(base)/api/get_health_score?user_uuid=$U&as_of=2024-05-02"
+        (The score needs blood tests, activity and sleep too; with one reading it says which data is missing.)
 
         """
         return out
