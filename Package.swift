@@ -74,12 +74,30 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The replay CLI's logic (gateway, event builder, runner, server), testable without the CLI.
+        .target(
+            name: "ReplayKit",
+            dependencies: [
+                "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "replay",
             dependencies: [
-                "RuntimeEmulator", "HealthTracker",
+                "ReplayKit", "RuntimeEmulator", "HealthTracker", "Postgres", "CGlibcCompat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+        // An HTTP API function for replay's tests: answers any route, or crashes, sleeps or fails on request.
+        .executableTarget(
+            name: "replay-test-function",
+            dependencies: ["LambdaRuntime", "LambdaHTTP", "CGlibcCompat"],
+            path: "Sources/ReplayTestFunction",
             swiftSettings: strict
         ),
         // A tiny custom runtime driven by its events, for the runtime's own tests and benchmark.
@@ -147,6 +165,11 @@ let package = Package(
         .testTarget(
             name: "RouteDeclarationTests",
             dependencies: ["HealthTracker", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ReplayTests",
+            dependencies: ["ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HealthTracker
+public import RuntimeEmulator
+
+/// Which binaries run as which functions, and how: what `invoke`, `run` and `serve` share.
+public struct FunctionFleet: Sendable {
+    /// Function name to executable path.
+    public var binaries: [String: String]
+    public var environment: [String: String]
+    public var timeout: Duration
+    public var maximumInstances: Int
+    public var logFormat: String
+    public var memorySizeMB: Int
+
+    public init(
+        binaries: [String: String], environment: [String: String], timeout: Duration = .seconds(10),
+        maximumInstances: Int = 1, logFormat: String = "Text", memorySizeMB: Int = 256
+    ) {
+        self.binaries = binaries
+        self.environment = environment
+        self.timeout = timeout
+        self.maximumInstances = maximumInstances
+        self.logFormat = logFormat
+        self.memorySizeMB = memorySizeMB
+    }
+
+    /// The six functions from `directory` (by default the folder of the running `replay`,
+    /// where SwiftPM puts every product), with `overrides` (`name=PATH`) taking precedence.
+    public static func binaries(directory: String?, overrides: [String: String]) throws(ReplayError) -> [String: String] {
+        let folder = directory ?? executableDirectory()
+        var result: [String: String] = [:]
+        for function in APIFunction.allCases {
+            result[function.rawValue] = overrides[function.rawValue] ?? folder + "/" + function.rawValue
+        }
+        for (name, path) in overrides { result[name] = path }
+        return result
+    }
+
+    /// Parses `name=PATH` options.
+    public static func overrides(_ items: [String]) throws(ReplayError) -> [String: String] {
+        var result: [String: String] = [:]
+        for item in items {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ReplayError(.invalidOption, "--function-binary takes NAME=PATH, not \(item)")
+            }
+            result[String(item[..<equals])] = String(item[item.index(after: equals)...])
+        }
+        return result
+    }
+
+    /// Checks that each binary exists and is executable.
+    public func checkBinaries(_ names: [String]? = nil) throws(ReplayError) {
+        for name in names ?? binaries.keys.sorted() {
+            guard let path = binaries[name] else { throw ReplayError(.missingBinary, "no binary for function \(name)") }
+            guard access(path, X_OK) == 0 else {
+                throw ReplayError(.missingBinary, "\(path) is not an executable (build it with `swift build`, or pass --bin-dir)")
+            }
+        }
+    }
+
+    /// Starts an emulator with every function registered.
+    public func startEmulator(onOutput: (@Sendable (FunctionOutputLine) -> Void)?) async throws -> RuntimeEmulator {
+        let emulator = try await RuntimeEmulator.start(onOutput: onOutput)
+        for (name, path) in binaries {
+            emulator.register(FunctionConfiguration(
+                name: name, executablePath: path, environment: environment, memorySizeMB: memorySizeMB,
+                timeout: timeout, logFormat: logFormat, maximumInstances: maximumInstances
+            ))
+        }
+        return emulator
+    }
+
+    /// The folder of the running executable (`/proc/self/exe`).
+    public static func executableDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let path = count > 0 ? String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+        return String(path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+    }
+
+    /// The process environment as a dictionary.
+    public static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}

@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
+
+/// A local stand-in for an HTTP API JWT authorizer: verifies an HS256 bearer token with a
+/// shared secret and yields its claims. Only `alg` HS256 is accepted (never `none`); `exp`
+/// and `nbf` are checked when present.
+public struct JWTVerifier: Sendable {
+    public enum Rejection: Error, Sendable, Equatable {
+        case missingToken, malformed, unsupportedAlgorithm, badSignature, expired, notYetValid
+    }
+
+    private let secret: [UInt8]
+
+    public init(secret: String) {
+        self.secret = Array(secret.utf8)
+    }
+
+    /// The claims of the `Authorization: Bearer` token.
+    public func claims(authorization: String?, nowSeconds: Int64 = HTTPAPIEventBuilder.nowMilliseconds() / 1000) throws(Rejection) -> [(String, ReplayJSON)] {
+        guard let authorization, authorization.lowercased().hasPrefix("bearer ") else { throw .missingToken }
+        let token = String(authorization.dropFirst(7)).filter { $0 != " " }
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let headerBytes = Self.base64URLDecode(parts[0]), let payloadBytes = Self.base64URLDecode(parts[1]),
+              let signature = Self.base64URLDecode(parts[2]),
+              let header = try? ReplayJSON.parse(headerBytes), let payload = try? ReplayJSON.parse(payloadBytes),
+              let claims = payload.objectMembers else { throw .malformed }
+        guard header["alg"]?.stringValue == "HS256" else { throw .unsupportedAlgorithm }
+        let expected = SHA256.hmac(key: secret, message: Array((parts[0] + "." + parts[1]).utf8))
+        // Compare every byte, so timing does not tell how much matched.
+        guard signature.count == expected.count, zip(signature, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            throw .badSignature
+        }
+        if let exp = payload["exp"] { guard let value = exp.integerValue, Int64(value) > nowSeconds else { throw .expired } }
+        if let nbf = payload["nbf"] { guard let value = nbf.integerValue, Int64(value) <= nowSeconds else { throw .notYetValid } }
+        return claims
+    }
+
+    /// A signed token, for tests and for the curl examples `serve` prints.
+    public func sign(claims: [(String, ReplayJSON)]) -> String {
+        let header = Self.base64URLEncode(Array("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".utf8))
+        let payload = Self.base64URLEncode(Array(ReplayJSON.object(claims).compactText.utf8))
+        let signature = SHA256.hmac(key: secret, message: Array((header + "." + payload).utf8))
+        return header + "." + payload + "." + Self.base64URLEncode(signature)
+    }
+
+    static func base64URLEncode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+            .replacing("+", with: "-").replacing("/", with: "_").replacing("=", with: "")
+    }
+
+    static func base64URLDecode(_ text: some StringProtocol) -> [UInt8]? {
+        var base64 = String(text).replacing("-", with: "+").replacing("_", with: "/")
+        guard !base64.contains("=") else { return nil }
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64).map(Array.init)
+    }
+}

@@ -1,0 +1,74 @@
+import FoundationEssentials
+public import RuntimeEmulator
+
+/// API Gateway and Lambda together, for `replay serve`: route, authorize, build the v2
+/// event, invoke a pooled function process, and map the outcome back to HTTP.
+public final class LocalGateway: Sendable {
+    /// One served request, for the log line.
+    public struct Exchange: Sendable {
+        public let function: String?
+        public let routeKey: String?
+        public let response: GatewayResponse
+        public let coldStart: Bool?
+        public let duration: Duration
+
+        /// `users GET /api/users/{user_uuid} 200 12.3ms warm`.
+        public var logLine: String {
+            let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+            let rounded = (milliseconds * 10).rounded() / 10
+            var line = "\(function ?? "-") \(routeKey ?? "-") \(response.status) \(rounded)ms"
+            if let coldStart { line += coldStart ? " cold" : " warm" }
+            if let reason = response.gatewayError { line += " (\(reason))" }
+            return line
+        }
+    }
+
+    /// API Gateway's payload limit for HTTP APIs.
+    public static let maximumBodyBytes = 10 * 1024 * 1024
+
+    public let emulator: RuntimeEmulator
+    public let routes: GatewayRouteTable
+    public let builder: HTTPAPIEventBuilder
+    public let verifier: JWTVerifier?
+    public let recorder: SessionRecorder?
+
+    public init(emulator: RuntimeEmulator, verifier: JWTVerifier?, recorder: SessionRecorder?, builder: HTTPAPIEventBuilder = HTTPAPIEventBuilder()) {
+        self.emulator = emulator
+        self.routes = GatewayRouteTable()
+        self.builder = builder
+        self.verifier = verifier
+        self.recorder = recorder
+    }
+
+    public func handle(_ incoming: ClientRequest) async -> Exchange {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let requestID = HTTPAPIEventBuilder.newRequestID()
+        func finish(_ response: GatewayResponse, function: String? = nil, routeKey: String? = nil, cold: Bool? = nil) -> Exchange {
+            var response = response
+            response.headers.append(("apigw-requestid", requestID))
+            return Exchange(function: function, routeKey: routeKey, response: response, coldStart: cold, duration: clock.now - start)
+        }
+        if (incoming.body?.count ?? 0) > Self.maximumBodyBytes { return finish(.payloadTooLarge) }
+        guard let match = routes.match(method: incoming.method, path: incoming.path) else { return finish(.notFound) }
+        var request = incoming
+        if let verifier {
+            do {
+                request.claims = try verifier.claims(authorization: request.header("authorization"))
+            } catch {
+                return finish(.unauthorized, routeKey: match.routeKey)
+            }
+        }
+        let function = match.route.function.rawValue
+        let event = builder.event(for: request, match: match, requestID: requestID)
+        let payload = Array(event.compactText.utf8)
+        let result: InvocationResult
+        do {
+            result = try await emulator.invoke(payload, function: function)
+        } catch {
+            return finish(GatewayResponse.mapping(.emulatorShutDown), function: function, routeKey: match.routeKey)
+        }
+        recorder?.record(function: function, event: event, outcome: result.outcome)
+        return finish(GatewayResponse.mapping(result.outcome), function: function, routeKey: match.routeKey, cold: result.coldStart)
+    }
+}

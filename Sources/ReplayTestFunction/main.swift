@@ -1,0 +1,48 @@
+// An HTTP API function for replay's tests. It answers every route with what it received,
+// and misbehaves when the query asks: `?action=crash` aborts mid-request, `?action=sleep&ms=N`
+// sleeps, `?action=throw` reports a function error, `?action=garbage` returns a payload
+// API Gateway cannot read.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CGlibcCompat
+import LambdaHTTP
+import LambdaRuntime
+
+_ = cglibc_compat_linked()
+
+struct TestFunctionError: Error {}
+
+struct TestFunctionHandler: LambdaHandler {
+    mutating func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] {
+        let request = try HTTPRequest(decoding: event)
+        switch request.query["action"] ?? "" {
+        case "crash":
+            abort()
+        case "throw":
+            throw TestFunctionError()
+        case "garbage":
+            return Array("not json".utf8)
+        case "sleep":
+            let milliseconds = Int(request.query["ms"] ?? "0") ?? 0
+            var wait = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
+            var remaining = timespec()
+            while nanosleep(&wait, &remaining) != 0 && errno == EINTR { wait = remaining }
+        default:
+            break
+        }
+        context.logger.info("answered", ["route": request.context.routeKey ?? "-"])
+        let body = "{\"method\":" + JSONText.quoted(request.method.rawValue)
+            + ",\"path\":" + JSONText.quoted(request.path)
+            + ",\"routeKey\":" + JSONText.quoted(request.context.routeKey ?? "")
+            + ",\"marker\":" + JSONText.quoted(request.query["marker"] ?? "")
+            + ",\"body\":" + JSONText.quoted(String(decoding: (try? request.body()) ?? [], as: UTF8.self))
+            + ",\"sub\":" + JSONText.quoted(request.context.claims["sub"] ?? "")
+            + ",\"pid\":\(getpid())}"
+        return HTTPResponse.json(bytes: Array(body.utf8)).encoded(as: request.responseShape)
+    }
+}
+
+Lambda.run { _ in TestFunctionHandler() }

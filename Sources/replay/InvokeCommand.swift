@@ -1,0 +1,68 @@
+import ArgumentParser
+import ReplayKit
+import RuntimeEmulator
+import Synchronization
+
+/// `replay invoke FUNCTION EVENT.json…`: one process, the events in order.
+struct InvokeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoke",
+        abstract: "Start a function and deliver events to it in order (- reads one from standard input).",
+        discussion: "An event file is a Lambda event, or a replay file (its steps' events are delivered). Exits 1 when any invocation fails."
+    )
+
+    @Argument(help: "users, blood_tests, bio_metrics, physical_activity, sleep_activity or health_score (any name with --bootstrap).")
+    var function: String
+
+    @Argument(help: "Event files, or - for standard input.")
+    var events: [String]
+
+    @Flag(help: "Print each response payload as raw JSON.")
+    var json = false
+
+    @Option(help: "Run this custom-runtime executable instead of the function's binary.")
+    var bootstrap: String?
+
+    @Option(help: "AUTH_MODE for the function: jwt (events carry authorizer claims) or none.")
+    var authMode: String = "jwt"
+
+    @OptionGroup var options: FunctionOptions
+
+    func run() async throws {
+        var fleet = try options.fleet(environment: ["AUTH_MODE": authMode])
+        if let bootstrap { fleet.binaries[function] = bootstrap }
+        guard fleet.binaries[function] != nil else { throw ValidationError("unknown function \(function)") }
+        fleet.binaries = fleet.binaries.filter { $0.key == function }
+        try fleet.checkBinaries()
+
+        var payloads: [(String, [UInt8])] = []
+        for path in events {
+            let bytes = path == "-" ? FileText.readStandardInput() : try FileText.read(path)
+            // A replay file's events, or any other payload exactly as given.
+            if let document = try? ReplayJSON.parse(bytes), document["steps"] != nil {
+                let file = try ReplayCase(parsing: bytes)
+                for (index, step) in file.steps.enumerated() {
+                    payloads.append(("\(path) step \(index + 1)", Array(step.event.compactText.utf8)))
+                }
+            } else {
+                payloads.append((path, bytes))
+            }
+        }
+        let logs = Mutex<[String]>([])
+        let emulator = try await fleet.startEmulator { line in logs.withLock { $0.append(line.text) } }
+        var failed = false
+        for (label, payload) in payloads {
+            let result = try await emulator.invoke(payload, function: function)
+            // Lines are read on another thread: let the last ones of this invocation arrive.
+            try? await Task.sleep(for: .milliseconds(20))
+            let lines = logs.withLock { lines in defer { lines = [] }; return lines }
+            Output.out(InvocationReport.text(result, logs: lines, json: json, label: label))
+            failed = failed || InvocationReport.isFailure(result.outcome)
+        }
+        // Shutting down waits for each process's last output, so nothing is lost on a busy machine.
+        await emulator.shutdown()
+        let late = logs.withLock { $0 }
+        if !late.isEmpty { Output.out("-- log lines that arrived after their response\n" + late.joined(separator: "\n") + "\n") }
+        if failed { throw ExitCode(1) }
+    }
+}
