@@ -4,6 +4,9 @@
 /// whose time in bed is timed to the second already needs a denominator of ~10^35, before
 /// it is combined with the other components. Magnitudes here stay at a few hundred bits,
 /// so schoolbook algorithms are fast enough.
+// The operations are kept out of line: Swift 6.3.1's release optimiser crashes
+// (CopyPropagation, "Found outside of lifetime use") when it inlines the enum storage
+// switches into the score engine. They are cheap calls next to the arithmetic itself.
 struct BigInt: Sendable, Hashable, Comparable {
     /// Values that fit an `Int64` (nearly all of them) stay inline with native arithmetic;
     /// only larger ones pay for heap limbs. Canonical, so synthesised equality is exact.
@@ -43,6 +46,7 @@ struct BigInt: Sendable, Hashable, Comparable {
 
     var isZero: Bool { storage == .small(0) }
 
+    @inline(never)
     var isNegative: Bool {
         switch storage {
         case .small(let value): value < 0
@@ -51,6 +55,7 @@ struct BigInt: Sendable, Hashable, Comparable {
     }
 
     /// Sign and magnitude limbs, for the general algorithms.
+    @inline(never)
     private var parts: (negative: Bool, limbs: [UInt64]) {
         switch storage {
         case .small(let value): (value < 0, value == 0 ? [] : [value.magnitude])
@@ -58,14 +63,17 @@ struct BigInt: Sendable, Hashable, Comparable {
         }
     }
 
+    @inline(never)
     var magnitudeValue: BigInt { isNegative ? -self : self }
 
     /// The value as an `Int`, or nil when it does not fit.
+    @inline(never)
     var intValue: Int? {
         if case .small(let value) = storage { return Int(exactly: value) }
         return nil
     }
 
+    @inline(never)
     static prefix func - (value: BigInt) -> BigInt {
         if case .small(let v) = value.storage, v != .min { return BigInt(small: -v) }
         let (negative, limbs) = value.parts
@@ -76,6 +84,7 @@ struct BigInt: Sendable, Hashable, Comparable {
         storage = .small(small)
     }
 
+    @inline(never)
     static func + (lhs: BigInt, rhs: BigInt) -> BigInt {
         if case .small(let a) = lhs.storage, case .small(let b) = rhs.storage {
             let (sum, overflow) = a.addingReportingOverflow(b)
@@ -93,8 +102,10 @@ struct BigInt: Sendable, Hashable, Comparable {
         }
     }
 
+    @inline(never)
     static func - (lhs: BigInt, rhs: BigInt) -> BigInt { lhs + (-rhs) }
 
+    @inline(never)
     static func * (lhs: BigInt, rhs: BigInt) -> BigInt {
         if case .small(let a) = lhs.storage, case .small(let b) = rhs.storage {
             let (product, overflow) = a.multipliedReportingOverflow(by: b)
@@ -107,6 +118,7 @@ struct BigInt: Sendable, Hashable, Comparable {
 
     /// Truncating division (quotient rounded toward zero; remainder has the dividend's sign).
     /// Nil for a zero divisor.
+    @inline(never)
     func quotientAndRemainder(dividingBy divisor: BigInt) -> (quotient: BigInt, remainder: BigInt)? {
         guard !divisor.isZero else { return nil }
         if case .small(let a) = storage, case .small(let b) = divisor.storage, !(a == .min && b == -1) {
@@ -119,6 +131,7 @@ struct BigInt: Sendable, Hashable, Comparable {
     }
 
     /// Greatest common divisor of the magnitudes (Euclid); gcd(0, 0) = 0.
+    @inline(never)
     static func gcd(_ a: BigInt, _ b: BigInt) -> BigInt {
         func wordGCD(_ x: UInt64, _ y: UInt64) -> BigInt {
             var (p, q) = (x, y)
@@ -139,6 +152,7 @@ struct BigInt: Sendable, Hashable, Comparable {
         return BigInt(negative: false, limbs: x)
     }
 
+    @inline(never)
     static func < (lhs: BigInt, rhs: BigInt) -> Bool {
         if case .small(let a) = lhs.storage, case .small(let b) = rhs.storage { return a < b }
         let (ln, l) = lhs.parts
