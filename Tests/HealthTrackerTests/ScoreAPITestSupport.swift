@@ -89,11 +89,11 @@ final class ScoreAPI: Sendable {
 
     /// Sends one request as an HTTP API event to the function that serves its path.
     func send(
-        _ method: String, _ path: String, query: [(String, String)] = [], body: String? = nil,
-        claims: [String: String]? = nil
+        _ method: String, _ path: String, query: [(String, String)] = [], rawQuery: String? = nil,
+        body: String? = nil, claims: [String: String]? = nil
     ) async throws -> APIResponse {
         let function = try #require(FunctionBinaries.function(forPath: path), "no function serves \(path)")
-        let event = Self.event(method: method, path: path, query: query, body: body, claims: claims)
+        let event = Self.event(method: method, path: path, query: query, rawQuery: rawQuery, body: body, claims: claims)
         let result = try await emulator.invoke(event, function: function)
         let bytes = try #require(result.responseBytes, "\(method) \(path): \(result.outcome)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
@@ -107,11 +107,18 @@ final class ScoreAPI: Sendable {
     }
 
     /// `GET /api/get_health_score` with the parameters given (nil leaves one out).
-    func score(userUUID: String?, asOf: String?) async throws -> APIResponse {
+    func score(userUUID: String?, asOf: String?, claims: [String: String]? = nil) async throws -> APIResponse {
         var query: [(String, String)] = []
         if let userUUID { query.append(("user_uuid", userUUID)) }
         if let asOf { query.append(("as_of", asOf)) }
-        return try await send("GET", "/api/get_health_score", query: query)
+        return try await send("GET", "/api/get_health_score", query: query, claims: claims)
+    }
+
+    /// A user made with SQL; its UUID in lower case.
+    func makeUser() throws -> String {
+        let user = UUID().uuidString.lowercased()
+        try connect().execute("INSERT INTO users (user_uuid, email, full_name) VALUES ($1, $2, 'Score test')", [user, user + "@example.com"])
+        return user
     }
 
     /// A connection to the test database for seeding and checks.
@@ -127,9 +134,10 @@ final class ScoreAPI: Sendable {
     }
 
     /// An HTTP API payload 2.0 event as API Gateway sends it (`rawQueryString` still
-    /// encoded; `queryStringParameters` decoded).
+    /// encoded; `queryStringParameters` decoded). `rawQuery` replaces the encoded query as is.
     static func event(
-        method: String, path: String, query: [(String, String)], body: String?, claims: [String: String]?
+        method: String, path: String, query: [(String, String)], rawQuery: String? = nil, body: String?,
+        claims: [String: String]?
     ) -> [UInt8] {
         var headers: [String: String] = ["host": "api.example.com", "user-agent": "score-tests"]
         if body != nil { headers["content-type"] = "application/json" }
@@ -142,10 +150,10 @@ final class ScoreAPI: Sendable {
         if let claims { context["authorizer"] = ["jwt": ["claims": claims, "scopes": NSNull()]] }
         var event: [String: Any] = [
             "version": "2.0", "routeKey": "$default", "rawPath": path,
-            "rawQueryString": query.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&"),
+            "rawQueryString": rawQuery ?? query.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&"),
             "headers": headers, "requestContext": context, "isBase64Encoded": false,
         ]
-        if !query.isEmpty {
+        if rawQuery == nil, !query.isEmpty {
             event["queryStringParameters"] = Dictionary(query, uniquingKeysWith: { $0 + "," + $1 })
         }
         if let body { event["body"] = body }

@@ -1,0 +1,81 @@
+import Foundation
+import HealthTracker
+import Postgres
+import PostgresTestSupport
+import Testing
+import UTCTime
+
+/// The score's reads: each one an index range read with a bound on its rows.
+@Suite("Score store: indexed, bounded reads")
+struct ScoreStoreTests {
+    @Test("every score read is served by the index made for it, never a scan of the table")
+    func plans() async throws {
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            let connection = try database.connect()
+            try connection.execute("SET enable_seqscan = off")
+            let user = UUID()
+            let asOf = try #require(Instant(rfc3339: "2025-06-15T12:00:00Z"))
+            let windows = ScoreWindows(asOf: asOf)
+            let statements = ScoreDataStore.Statements.self
+            let expected: [(PreparedStatement, [any PostgresEncodable], String)] = [
+                (statements.userExists, [user], "users_pkey"),
+                (statements.bloodTests, [user, windows.bloodTests.startDate, windows.bloodTests.endDate], "blood_tests_pkey"),
+                (statements.latestWeight, [user, windows.bioMetrics.start, asOf], "bio_metrics_weight_idx"),
+                (statements.latestPressures, [user, windows.bioMetrics.start, asOf], "bio_metrics_blood_pressure_idx"),
+                (statements.latestRestingRates, [user, windows.bioMetrics.start, asOf], "bio_metrics_resting_heart_rate_idx"),
+                (statements.latestHeight, [user, asOf], "bio_metrics_height_idx"),
+                (statements.activityDays, [user, windows.physicalActivity.startDate, windows.physicalActivity.endDate], "physical_activity_pkey"),
+                (statements.sleepNights, [user, windows.sleepActivity.startDate, windows.sleepActivity.endDate], "sleep_activity_pkey"),
+            ]
+            #expect(expected.count == statements.all.count)
+            for (statement, parameters, index) in expected {
+                let plan = try connection.execute("EXPLAIN " + statement.sql, parameters)
+                    .map { try $0.decode(0, as: String.self) }.joined(separator: "\n")
+                #expect(plan.contains(index) && !plan.contains("Seq Scan"), "\(statement.name)\n\(plan)")
+            }
+        }
+    }
+
+    @Test("bio-metrics reads stop at their LIMIT however many readings the window holds")
+    func boundedBioReads() async throws {
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            let connection = try database.connect()
+            let user = UUID().uuidString.lowercased()
+            try connection.execute("INSERT INTO users (user_uuid, email, full_name) VALUES ($1, 'b@example.com', 'B')", [user])
+            // A reading every 10 minutes for 90 days: 12,960 in the window, 3 of them wanted.
+            try connection.execute("""
+                INSERT INTO bio_metrics (user_uuid, recorded, weight_kg, systolic_bp_mmhg, diastolic_bp_mmhg, resting_heart_rate_bpm)
+                SELECT $1, TIMESTAMPTZ '2025-06-15T12:00:00Z' - n * INTERVAL '10 minutes', 70 + n % 7, 120, 80, 60 + n % 5
+                FROM generate_series(0, 12959) n
+                """, [user])
+            try connection.execute("INSERT INTO bio_metrics (user_uuid, recorded, height_cm) VALUES ($1, '2001-01-01T00:00:00Z', 180)", [user])
+            try connection.execute("ANALYZE bio_metrics")
+            let asOf = try #require(Instant(rfc3339: "2025-06-15T12:00:00Z"))
+            let start = ScoreWindows(asOf: asOf).bioMetrics.start
+            for statement in [ScoreDataStore.Statements.latestWeight, ScoreDataStore.Statements.latestPressures,
+                              ScoreDataStore.Statements.latestRestingRates] {
+                let plan = try connection.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + statement.sql, [user, start, asOf])
+                    .map { try $0.decode(0, as: String.self) }
+                let scan = try #require(plan.first { $0.contains("Index") }, "\(plan)")
+                // `actual rows=N loops=1` on the index scan: never more than the LIMIT.
+                let rows = try #require(scan.split(separator: "rows=").last.flatMap { Int($0.prefix { $0.isNumber }) })
+                #expect(rows <= 3, "\(statement.name): \(scan)")
+            }
+            let uuid = try #require(UUID(uuidString: user))
+            let inputs = try #require(try ScoreDataStore.read(userUUID: uuid, asOf: asOf, connection: connection))
+            // The latest weight, the 3 latest BP and RHR readings (the same rows) and the height.
+            #expect(inputs.bioMetrics.count == 4)
+            #expect(inputs.bioMetrics.contains { $0.heightCm != nil })
+        }
+    }
+
+    @Test("an unknown user reads as nil, not as an empty record set")
+    func unknownUser() async throws {
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            let session = PostgresSession(configuration: database.configuration())
+            let asOf = try #require(Instant(rfc3339: "2025-06-15T12:00:00Z"))
+            #expect(try ScoreDataStore.load(userUUID: UUID(), asOf: asOf, session: session) == nil)
+            session.close()
+        }
+    }
+}
