@@ -14,9 +14,11 @@ import Glibc
 // engine, the response), in process, over loopback to the seeded database. Users are
 // picked at random among the seeded ones (`user_uuid` 00000000-0000-4000-8000-<n in hex>).
 //
-//   score-bench <connection string> <users> <iterations> [as_of]
+//   score-bench <connection string> <users> <iterations> [as_of] [samples file]
 //
-// Prints one line `label=value` per figure, then the plan of each score read for one user.
+// Prints one line `label=value` per figure, then the plan of each score read for one user;
+// with a samples file, also appends every latency (microseconds, one a line) to it, so the
+// script can pool interleaved rounds.
 
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
@@ -107,7 +109,7 @@ var bench = Bench(
     )),
     logger: logger, asOfText: asOfText
 )
-var generator = SplitMix64(state: 20_250_615)
+var generator = SplitMix64(state: UInt64(microsecondsNow()))
 
 // Warm-up: prepared statements, the connection, caches.
 for _ in 0..<min(500, iterations) { _ = try bench.invokeOnce(Int.random(in: 1...users, using: &generator)) }
@@ -116,6 +118,12 @@ var samples: [Double] = []
 samples.reserveCapacity(iterations)
 for _ in 0..<iterations {
     samples.append(try bench.invokeOnce(Int.random(in: 1...users, using: &generator)))
+}
+if arguments.count > 5 {
+    let text = samples.map { String(Int($0)) }.joined(separator: "\n") + "\n"
+    guard let file = fopen(arguments[5], "a") else { fail("cannot open \(arguments[5])") }
+    fputs(text, file)
+    fclose(file)
 }
 samples.sort()
 print("iterations=\(iterations)")
@@ -131,17 +139,13 @@ let user = userUUID(max(1, users / 2))
 let parameters: [String: [any PostgresEncodable]] = [
     "score_user_exists": [user],
     "score_blood_tests": [user, windows.bloodTests.startDate, windows.bloodTests.endDate],
-    "score_latest_weight": [user, windows.bioMetrics.start, asOf],
-    "score_latest_pressures": [user, windows.bioMetrics.start, asOf],
-    "score_latest_resting_rates": [user, windows.bioMetrics.start, asOf],
-    "score_latest_height": [user, asOf],
+    "score_bio_metrics": [user, windows.bioMetrics.start, asOf],
     "score_activity_days": [user, windows.physicalActivity.startDate, windows.physicalActivity.endDate],
     "score_sleep_nights": [user, windows.sleepActivity.startDate, windows.sleepActivity.endDate],
 ]
 for statement in ScoreDataStore.Statements.all {
     let plan = try connection.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " + statement.sql, parameters[statement.name] ?? [])
         .map { try $0.decode(0, as: String.self) }
-    let lines = plan.filter { $0.contains("Scan") || $0.contains("Buffers") || $0.contains("rows=") }
-        .map { String($0.drop { $0 == " " }) }
-    print("plan \(statement.name): " + lines.prefix(3).joined(separator: " | "))
+    let lines = plan.filter { $0.contains("Scan") }.map { String($0.drop { $0 == " " || $0 == "-" || $0 == ">" }) }
+    print("plan \(statement.name): " + lines.joined(separator: " | "))
 }

@@ -38,18 +38,10 @@ public enum ScoreDataStore {
             ))
         }
 
-        let bioParameters: [any PostgresEncodable] = [
-            userUUID, windows.bioMetrics.start, asOf,
-        ]
+        // One round trip for the four bio-metrics reads; a reading found by two of them
+        // (weight and BP, say) is the same row and counts once.
         var seen = Set<Instant>()
-        for statement in [Statements.latestWeight, Statements.latestPressures, Statements.latestRestingRates] {
-            for row in try connection.execute(statement, bioParameters) {
-                let reading = try bioMetric(row)
-                // A reading found by two reads (weight and BP, say) is the same row.
-                if seen.insert(reading.recorded).inserted { inputs.bioMetrics.append(reading) }
-            }
-        }
-        for row in try connection.execute(Statements.latestHeight, [userUUID, asOf]) {
+        for row in try connection.execute(Statements.bioMetrics, [userUUID, windows.bioMetrics.start, asOf]) {
             let reading = try bioMetric(row)
             if seen.insert(reading.recorded).inserted { inputs.bioMetrics.append(reading) }
         }
@@ -98,37 +90,27 @@ public enum ScoreDataStore {
                 ORDER BY test_date DESC
                 """
         )
-        public static let latestWeight = PreparedStatement(
-            name: "score_latest_weight",
+        /// The latest weight and the ≤ 3 latest BP and resting-HR readings in the window, and
+        /// the latest height at or before as_of: four index reads, each stopped by its LIMIT.
+        public static let bioMetrics = PreparedStatement(
+            name: "score_bio_metrics",
             sql: """
-                SELECT \(bioColumns) FROM bio_metrics
-                WHERE user_uuid = $1 AND weight_kg IS NOT NULL AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
-                ORDER BY recorded DESC LIMIT 1
-                """
-        )
-        public static let latestPressures = PreparedStatement(
-            name: "score_latest_pressures",
-            sql: """
-                SELECT \(bioColumns) FROM bio_metrics
-                WHERE user_uuid = $1 AND systolic_bp_mmhg IS NOT NULL AND diastolic_bp_mmhg IS NOT NULL
-                  AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
-                ORDER BY recorded DESC LIMIT 3
-                """
-        )
-        public static let latestRestingRates = PreparedStatement(
-            name: "score_latest_resting_rates",
-            sql: """
-                SELECT \(bioColumns) FROM bio_metrics
-                WHERE user_uuid = $1 AND resting_heart_rate_bpm IS NOT NULL AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
-                ORDER BY recorded DESC LIMIT 3
-                """
-        )
-        public static let latestHeight = PreparedStatement(
-            name: "score_latest_height",
-            sql: """
-                SELECT \(bioColumns) FROM bio_metrics
-                WHERE user_uuid = $1 AND height_cm IS NOT NULL AND recorded <= $2::timestamptz
-                ORDER BY recorded DESC LIMIT 1
+                (SELECT \(bioColumns) FROM bio_metrics
+                 WHERE user_uuid = $1 AND weight_kg IS NOT NULL AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
+                 ORDER BY recorded DESC LIMIT 1)
+                UNION ALL
+                (SELECT \(bioColumns) FROM bio_metrics
+                 WHERE user_uuid = $1 AND systolic_bp_mmhg IS NOT NULL AND diastolic_bp_mmhg IS NOT NULL
+                   AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
+                 ORDER BY recorded DESC LIMIT 3)
+                UNION ALL
+                (SELECT \(bioColumns) FROM bio_metrics
+                 WHERE user_uuid = $1 AND resting_heart_rate_bpm IS NOT NULL AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
+                 ORDER BY recorded DESC LIMIT 3)
+                UNION ALL
+                (SELECT \(bioColumns) FROM bio_metrics
+                 WHERE user_uuid = $1 AND height_cm IS NOT NULL AND recorded <= $3::timestamptz
+                 ORDER BY recorded DESC LIMIT 1)
                 """
         )
         public static let activityDays = PreparedStatement(
@@ -151,7 +133,7 @@ public enum ScoreDataStore {
 
         /// All of them, for EXPLAIN.
         public static let all: [PreparedStatement] = [
-            userExists, bloodTests, latestWeight, latestPressures, latestRestingRates, latestHeight, activityDays, sleepNights,
+            userExists, bloodTests, bioMetrics, activityDays, sleepNights,
         ]
     }
 }
