@@ -132,20 +132,43 @@ print("p99_us=\(Int(percentile(samples, 0.99)))")
 print("max_us=\(Int(samples.last ?? 0))")
 print("statuses=" + bench.statuses.keys.sorted().map { "\($0):\(bench.statuses[$0]!)" }.joined(separator: ","))
 
+// Where the time goes, for 1000 of the users: the reads alone (one session, the store's
+// transaction) and the engine alone (evaluate and the JSON text, on inputs read before).
+let session = PostgresSession(configuration: PostgresConfiguration(connectionString: url, applicationName: "score-bench"))
+var readTimes: [Double] = []
+var engineTimes: [Double] = []
+for _ in 0..<min(1000, iterations) {
+    guard let uuid = UUID(uuidString: userUUID(Int.random(in: 1...users, using: &generator))) else { fail("bad uuid") }
+    var start = microsecondsNow()
+    guard let inputs = try ScoreDataStore.load(userUUID: uuid, asOf: asOf, session: session) else { fail("no user \(uuid)") }
+    readTimes.append(microsecondsNow() - start)
+    start = microsecondsNow()
+    let bytes = try HealthScoreEngine.evaluate(inputs).jsonBytes(requestID: "bench")
+    engineTimes.append(microsecondsNow() - start)
+    if bytes.isEmpty { fail("empty document") }
+}
+readTimes.sort()
+engineTimes.sort()
+print("reads_p50_us=\(Int(percentile(readTimes, 0.5)))")
+print("reads_p99_us=\(Int(percentile(readTimes, 0.99)))")
+print("engine_p50_us=\(Int(percentile(engineTimes, 0.5)))")
+print("engine_p99_us=\(Int(percentile(engineTimes, 0.99)))")
+session.close()
+
 // The plan of each read for one user: every one should be an index scan.
 let connection = try PostgresConnection(configuration: PostgresConfiguration(connectionString: url, applicationName: "score-bench"))
 let windows = ScoreWindows(asOf: asOf)
 let user = userUUID(max(1, users / 2))
 let parameters: [String: [any PostgresEncodable]] = [
-    "score_user_exists": [user],
-    "score_blood_tests": [user, windows.bloodTests.startDate, windows.bloodTests.endDate],
-    "score_bio_metrics": [user, windows.bioMetrics.start, asOf],
-    "score_activity_days": [user, windows.physicalActivity.startDate, windows.physicalActivity.endDate],
-    "score_sleep_nights": [user, windows.sleepActivity.startDate, windows.sleepActivity.endDate],
+    "score_records": [
+        user, windows.bloodTests.startDate, windows.bloodTests.endDate, windows.bioMetrics.start, asOf,
+        windows.physicalActivity.startDate, windows.physicalActivity.endDate,
+    ],
 ]
 for statement in ScoreDataStore.Statements.all {
     let plan = try connection.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " + statement.sql, parameters[statement.name] ?? [])
         .map { try $0.decode(0, as: String.self) }
     let lines = plan.filter { $0.contains("Scan") }.map { String($0.drop { $0 == " " || $0 == "-" || $0 == ">" }) }
-    print("plan \(statement.name): " + lines.joined(separator: " | "))
+    print("plan \(statement.name):")
+    for line in lines { print("plan   " + line) }
 }

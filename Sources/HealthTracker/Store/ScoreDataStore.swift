@@ -4,7 +4,7 @@ public import UTCTime
 
 /// Reads what one health score needs (spec §2) in one read-only REPEATABLE READ transaction.
 ///
-/// Every read is a bounded range read on an index, so the cost does not grow with the
+/// One statement (one round trip) of bounded range reads on indexes, so the cost does not grow with the
 /// user's history or the table: blood tests by the primary key over [D−364, D] (≤ 365 rows),
 /// activity and sleep by the primary key over [D−7, D−1] (≤ 7 rows each), and bio-metrics
 /// through one partial index per scored field, newest first with a LIMIT: the latest weight
@@ -24,116 +24,105 @@ public enum ScoreDataStore {
 
     /// The reads themselves, for a caller that holds the transaction.
     public static func read(userUUID: UUID, asOf: Instant, connection: PostgresConnection) throws -> ScoreInputs? {
-        guard try connection.execute(Statements.userExists, [userUUID]).count == 1 else { return nil }
         let windows = ScoreWindows(asOf: asOf)
+        let rows = try connection.execute(Statements.scoreRecords, [
+            userUUID, windows.bloodTests.startDate, windows.bloodTests.endDate, windows.bioMetrics.start, asOf,
+            windows.physicalActivity.startDate, windows.physicalActivity.endDate,
+        ])
         var inputs = ScoreInputs(userUUID: userUUID, asOf: asOf)
-
-        for row in try connection.execute(Statements.bloodTests, [
-            userUUID, windows.bloodTests.startDate, windows.bloodTests.endDate,
-        ]) {
-            inputs.bloodTests.append(BloodTestRecord(
-                testDate: try row.decode(0), fastingGlucoseMgDl: try row.decode(1), hba1cPercent: try row.decode(2),
-                totalCholesterolMgDl: try row.decode(3), ldlCholesterolMgDl: try row.decode(4),
-                hdlCholesterolMgDl: try row.decode(5), triglyceridesMgDl: try row.decode(6)
-            ))
+        var userFound = false
+        // A reading found by two of the bio-metrics reads (weight and BP, say) is one row.
+        var readings = Set<Instant>()
+        for row in rows {
+            switch try row.decode(0, as: String.self) {
+            case "user":
+                userFound = true
+            case "blood_test":
+                inputs.bloodTests.append(BloodTestRecord(
+                    testDate: try row.decode(1), fastingGlucoseMgDl: try row.decode(2), hba1cPercent: try row.decode(3),
+                    totalCholesterolMgDl: try row.decode(4), ldlCholesterolMgDl: try row.decode(5),
+                    hdlCholesterolMgDl: try row.decode(6), triglyceridesMgDl: try row.decode(7)
+                ))
+            case "bio_metric":
+                let reading = BioMetricRecord(
+                    recorded: try row.decode(1), weightKg: try row.decode(2), heightCm: try row.decode(3),
+                    systolicBpMmhg: try row.decode(4), diastolicBpMmhg: try row.decode(5), restingHeartRateBpm: try row.decode(6)
+                )
+                if readings.insert(reading.recorded).inserted { inputs.bioMetrics.append(reading) }
+            case "activity_day":
+                inputs.activityDays.append(ActivityDayRecord(
+                    date: try row.decode(1), steps: try row.decode(2), moderateMinutes: try row.decode(3),
+                    vigorousMinutes: try row.decode(4), activeMinutes: try row.decode(5)
+                ))
+            case "sleep_night":
+                inputs.sleepNights.append(SleepNightRecord(
+                    date: try row.decode(1), startTime: try row.decode(2), endTime: try row.decode(3),
+                    totalSleepMinutes: try row.decode(4), deepMinutes: try row.decode(5), remMinutes: try row.decode(6),
+                    lightMinutes: try row.decode(7), awakeMinutes: try row.decode(8), efficiencyPercent: try row.decode(9)
+                ))
+            case let kind:
+                throw PostgresError(code: .decoding, message: "unexpected row kind \(kind) in the score read")
+            }
         }
-
-        // One round trip for the four bio-metrics reads; a reading found by two of them
-        // (weight and BP, say) is the same row and counts once.
-        var seen = Set<Instant>()
-        for row in try connection.execute(Statements.bioMetrics, [userUUID, windows.bioMetrics.start, asOf]) {
-            let reading = try bioMetric(row)
-            if seen.insert(reading.recorded).inserted { inputs.bioMetrics.append(reading) }
-        }
-
-        let dayParameters: [any PostgresEncodable] = [
-            userUUID, windows.physicalActivity.startDate, windows.physicalActivity.endDate,
-        ]
-        for row in try connection.execute(Statements.activityDays, dayParameters) {
-            inputs.activityDays.append(ActivityDayRecord(
-                date: try row.decode(0), steps: try row.decode(1), moderateMinutes: try row.decode(2),
-                vigorousMinutes: try row.decode(3), activeMinutes: try row.decode(4)
-            ))
-        }
-        for row in try connection.execute(Statements.sleepNights, dayParameters) {
-            inputs.sleepNights.append(SleepNightRecord(
-                date: try row.decode(0), startTime: try row.decode(1), endTime: try row.decode(2),
-                totalSleepMinutes: try row.decode(3), deepMinutes: try row.decode(4), remMinutes: try row.decode(5),
-                lightMinutes: try row.decode(6), awakeMinutes: try row.decode(7), efficiencyPercent: try row.decode(8)
-            ))
-        }
-        return inputs
+        return userFound ? inputs : nil
     }
 
-    private static func bioMetric(_ row: PostgresRow) throws(PostgresError) -> BioMetricRecord {
-        BioMetricRecord(
-            recorded: try row.decode(0), weightKg: try row.decode(1), heightCm: try row.decode(2),
-            systolicBpMmhg: try row.decode(3), diastolicBpMmhg: try row.decode(4), restingHeartRateBpm: try row.decode(5)
-        )
-    }
-
-    /// The statements, public so tests and the benchmark can EXPLAIN them.
+    /// The statement, public so tests and the benchmark can EXPLAIN it.
     public enum Statements {
-        static let bioColumns = "recorded, weight_kg, height_cm, systolic_bp_mmhg, diastolic_bp_mmhg, resting_heart_rate_bpm"
-
-        public static let userExists = PreparedStatement(
-            name: "score_user_exists",
-            sql: "SELECT 1 FROM users WHERE user_uuid = $1"
-        )
-        public static let bloodTests = PreparedStatement(
-            name: "score_blood_tests",
+        /// Every read of one score in one statement, so one round trip: the user's existence,
+        /// then each range read as an arm of a UNION ALL, each on its own index with its own
+        /// bound (blood tests ≤ 365 days, activity and sleep ≤ 7 days, bio-metrics by LIMIT).
+        /// Rows share one shape: a kind, then the record's columns as text (numeric's text is
+        /// its exact decimal digits; dates and instants read back through their own decoders).
+        /// ORDER BY names the table's column: the bare name would be the text output column,
+        /// which no index serves.
+        ///
+        /// $1 user, $2…$3 blood-test dates, $4…$5 bio-metrics instants (as_of is $5), $6…$7
+        /// activity and sleep dates.
+        public static let scoreRecords = PreparedStatement(
+            name: "score_records",
             sql: """
-                SELECT test_date, fasting_glucose_mg_dl, hba1c_percent, total_cholesterol_mg_dl,
-                       ldl_cholesterol_mg_dl, hdl_cholesterol_mg_dl, triglycerides_mg_dl
-                FROM blood_tests
-                WHERE user_uuid = $1 AND test_date BETWEEN $2::date AND $3::date
-                ORDER BY test_date DESC
-                """
-        )
-        /// The latest weight and the ≤ 3 latest BP and resting-HR readings in the window, and
-        /// the latest height at or before as_of: four index reads, each stopped by its LIMIT.
-        public static let bioMetrics = PreparedStatement(
-            name: "score_bio_metrics",
-            sql: """
-                (SELECT \(bioColumns) FROM bio_metrics
-                 WHERE user_uuid = $1 AND weight_kg IS NOT NULL AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
-                 ORDER BY recorded DESC LIMIT 1)
+                SELECT 'user', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                WHERE EXISTS (SELECT 1 FROM users WHERE user_uuid = $1)
                 UNION ALL
-                (SELECT \(bioColumns) FROM bio_metrics
+                SELECT 'blood_test', test_date::text, fasting_glucose_mg_dl::text, hba1c_percent::text,
+                       total_cholesterol_mg_dl::text, ldl_cholesterol_mg_dl::text, hdl_cholesterol_mg_dl::text,
+                       triglycerides_mg_dl::text, NULL, NULL
+                FROM blood_tests WHERE user_uuid = $1 AND test_date BETWEEN $2::date AND $3::date
+                UNION ALL
+                (SELECT \(bio) FROM bio_metrics
+                 WHERE user_uuid = $1 AND weight_kg IS NOT NULL AND recorded BETWEEN $4::timestamptz AND $5::timestamptz
+                 ORDER BY bio_metrics.recorded DESC LIMIT 1)
+                UNION ALL
+                (SELECT \(bio) FROM bio_metrics
                  WHERE user_uuid = $1 AND systolic_bp_mmhg IS NOT NULL AND diastolic_bp_mmhg IS NOT NULL
-                   AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
-                 ORDER BY recorded DESC LIMIT 3)
+                   AND recorded BETWEEN $4::timestamptz AND $5::timestamptz
+                 ORDER BY bio_metrics.recorded DESC LIMIT 3)
                 UNION ALL
-                (SELECT \(bioColumns) FROM bio_metrics
-                 WHERE user_uuid = $1 AND resting_heart_rate_bpm IS NOT NULL AND recorded BETWEEN $2::timestamptz AND $3::timestamptz
-                 ORDER BY recorded DESC LIMIT 3)
+                (SELECT \(bio) FROM bio_metrics
+                 WHERE user_uuid = $1 AND resting_heart_rate_bpm IS NOT NULL AND recorded BETWEEN $4::timestamptz AND $5::timestamptz
+                 ORDER BY bio_metrics.recorded DESC LIMIT 3)
                 UNION ALL
-                (SELECT \(bioColumns) FROM bio_metrics
-                 WHERE user_uuid = $1 AND height_cm IS NOT NULL AND recorded <= $3::timestamptz
-                 ORDER BY recorded DESC LIMIT 1)
+                (SELECT \(bio) FROM bio_metrics
+                 WHERE user_uuid = $1 AND height_cm IS NOT NULL AND recorded <= $5::timestamptz
+                 ORDER BY bio_metrics.recorded DESC LIMIT 1)
+                UNION ALL
+                SELECT 'activity_day', date::text, steps::text, moderate_minutes::text, vigorous_minutes::text,
+                       active_minutes::text, NULL, NULL, NULL, NULL
+                FROM physical_activity WHERE user_uuid = $1 AND date BETWEEN $6::date AND $7::date
+                UNION ALL
+                SELECT 'sleep_night', date::text, start_time::text, end_time::text, total_sleep_minutes::text,
+                       deep_minutes::text, rem_minutes::text, light_minutes::text, awake_minutes::text, efficiency_percent::text
+                FROM sleep_activity WHERE user_uuid = $1 AND date BETWEEN $6::date AND $7::date
                 """
         )
-        public static let activityDays = PreparedStatement(
-            name: "score_activity_days",
-            sql: """
-                SELECT date, steps, moderate_minutes, vigorous_minutes, active_minutes
-                FROM physical_activity
-                WHERE user_uuid = $1 AND date BETWEEN $2::date AND $3::date
-                """
-        )
-        public static let sleepNights = PreparedStatement(
-            name: "score_sleep_nights",
-            sql: """
-                SELECT date, start_time, end_time, total_sleep_minutes, deep_minutes, rem_minutes,
-                       light_minutes, awake_minutes, efficiency_percent
-                FROM sleep_activity
-                WHERE user_uuid = $1 AND date BETWEEN $2::date AND $3::date
-                """
-        )
+
+        static let bio = """
+            'bio_metric', recorded::text, weight_kg::text, height_cm::text, systolic_bp_mmhg::text,
+                   diastolic_bp_mmhg::text, resting_heart_rate_bpm::text, NULL, NULL, NULL
+            """
 
         /// All of them, for EXPLAIN.
-        public static let all: [PreparedStatement] = [
-            userExists, bloodTests, bioMetrics, activityDays, sleepNights,
-        ]
+        public static let all: [PreparedStatement] = [scoreRecords]
     }
 }
