@@ -144,6 +144,13 @@ let package = Package(
             path: "Sources/DBBench",
             swiftSettings: strict
         ),
+        // scripts/bench-score's client side: the health_score handler on a seeded database.
+        .executableTarget(
+            name: "score-bench",
+            dependencies: ["HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
+            path: "Sources/ScoreBench",
+            swiftSettings: strict
+        ),
         // A fresh database per test on the throwaway cluster (scripts/pg-start).
         .target(
             name: "PostgresTestSupport",

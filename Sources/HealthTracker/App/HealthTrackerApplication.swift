@@ -33,7 +33,7 @@ public struct HealthTrackerApplication: HTTPApplication {
         case .users, .bloodTests, .bioMetrics, .physicalActivity, .sleepActivity:
             return try recordResponse(call)
         case .healthScore:
-            throw Problem(.notImplemented, detail: "\(call.route.routeKey) is not implemented yet")
+            return try HealthScoreEndpoint.respond(to: call, database: database)
         }
     }
 }

@@ -170,5 +170,13 @@ extension HealthTrackerSchema {
         );
         CREATE TRIGGER sleep_activity_updated_at BEFORE UPDATE ON sleep_activity
             FOR EACH ROW EXECUTE FUNCTION set_updated_at();
+
+        -- The score's latest weight and 3 latest BP and resting-HR readings in its 90-day
+        -- window: readings are unique per instant, not per day, so only an index holding just
+        -- the readings with the field bounds each read by its LIMIT.
+        CREATE INDEX bio_metrics_weight_idx ON bio_metrics (user_uuid, recorded DESC) WHERE weight_kg IS NOT NULL;
+        CREATE INDEX bio_metrics_blood_pressure_idx ON bio_metrics (user_uuid, recorded DESC) WHERE systolic_bp_mmhg IS NOT NULL;
+        CREATE INDEX bio_metrics_resting_heart_rate_idx ON bio_metrics (user_uuid, recorded DESC)
+            WHERE resting_heart_rate_bpm IS NOT NULL;
         """
 }

@@ -1,0 +1,174 @@
+import CGlibcCompat
+import FoundationEssentials
+import HealthTracker
+import LambdaHTTP
+import LambdaRuntime
+import Postgres
+import UTCTime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Client side of scripts/bench-score: latency of the health_score handler itself (event
+// decoding, routing, parameter checks, the REPEATABLE READ snapshot of indexed reads, the
+// engine, the response), in process, over loopback to the seeded database. Users are
+// picked at random among the seeded ones (`user_uuid` 00000000-0000-4000-8000-<n in hex>).
+//
+//   score-bench <connection string> <users> <iterations> [as_of] [samples file]
+//
+// Prints one line `label=value` per figure, then the plan of each score read for one user;
+// with a samples file, also appends every latency (microseconds, one a line) to it, so the
+// script can pool interleaved rounds.
+
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+func microsecondsNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) * 1_000_000 + Double(ts.tv_nsec) / 1000
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    let rank = Int((p * Double(sorted.count)).rounded(.up))
+    return sorted[max(0, min(sorted.count - 1, rank - 1))]
+}
+
+func userUUID(_ n: Int) -> String {
+    let hex = String(n, radix: 16)
+    return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex
+}
+
+func event(user: String, asOf: String) -> [UInt8] {
+    var encoded = ""
+    for character in asOf {
+        switch character {
+        case "+": encoded += "%2B"
+        case ":": encoded += "%3A"
+        default: encoded.append(character)
+        }
+    }
+    let query = "user_uuid=\(user)&as_of=" + encoded
+    let text = """
+        {"version":"2.0","routeKey":"$default","rawPath":"/api/get_health_score","rawQueryString":"\(query)",\
+        "headers":{"host":"bench"},"requestContext":{"http":{"method":"GET","path":"/api/get_health_score",\
+        "protocol":"HTTP/1.1","sourceIp":"127.0.0.1"},"requestId":"bench","routeKey":"$default","stage":"$default"},\
+        "isBase64Encoded":false}
+        """
+    return Array(text.utf8)
+}
+
+func fail(_ message: String) -> Never {
+    print("score-bench: \(message)")
+    exit(1)
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, let users = Int(arguments[2]), users > 0, let iterations = Int(arguments[3]), iterations > 0 else {
+    fail("usage: score-bench <connection string> <users> <iterations> [as_of]")
+}
+let url = arguments[1]
+let asOfText = arguments.count > 4 ? arguments[4] : "2025-06-15T12:00:00Z"
+guard let asOf = Instant(rfc3339: asOfText) else { fail("as_of is not RFC 3339") }
+
+struct Bench {
+    var handler: HTTPLambdaHandler<HealthTrackerApplication>
+    let logger: LambdaLogger
+    let asOfText: String
+    var statuses: [Int: Int] = [:]
+
+    mutating func invokeOnce(_ n: Int) throws -> Double {
+        let payload = event(user: userUUID(n), asOf: asOfText)
+        let context = LambdaContext(
+            requestID: "bench", deadline: Instant.now().adding(microseconds: 10_000_000), invokedFunctionARN: "bench",
+            traceID: nil, clientContext: nil, cognitoIdentity: nil, logger: logger
+        )
+        let start = microsecondsNow()
+        let response = try handler.handle(payload, context: context)
+        let elapsed = microsecondsNow() - start
+        // `{"statusCode":200,...`: the status is the first number.
+        let text = String(decoding: response.prefix(40), as: UTF8.self)
+        let status = text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
+        statuses[status, default: 0] += 1
+        return elapsed
+    }
+}
+
+let logger = LambdaLogger(minimumLevel: .warn)
+var bench = Bench(
+    handler: try HealthTrackerFunction.makeHandler(.healthScore, context: LambdaInitContext(
+        functionName: "health_score", logger: logger, environment: ["DATABASE_URL": url, "AUTH_MODE": "none"]
+    )),
+    logger: logger, asOfText: asOfText
+)
+var generator = SplitMix64(state: UInt64(microsecondsNow()))
+
+// Warm-up: prepared statements, the connection, caches.
+for _ in 0..<min(500, iterations) { _ = try bench.invokeOnce(Int.random(in: 1...users, using: &generator)) }
+bench.statuses = [:]
+var samples: [Double] = []
+samples.reserveCapacity(iterations)
+for _ in 0..<iterations {
+    samples.append(try bench.invokeOnce(Int.random(in: 1...users, using: &generator)))
+}
+if arguments.count > 5 {
+    let text = samples.map { String(Int($0)) }.joined(separator: "\n") + "\n"
+    guard let file = fopen(arguments[5], "a") else { fail("cannot open \(arguments[5])") }
+    fputs(text, file)
+    fclose(file)
+}
+samples.sort()
+print("iterations=\(iterations)")
+print("p50_us=\(Int(percentile(samples, 0.5)))")
+print("p99_us=\(Int(percentile(samples, 0.99)))")
+print("max_us=\(Int(samples.last ?? 0))")
+print("statuses=" + bench.statuses.keys.sorted().map { "\($0):\(bench.statuses[$0]!)" }.joined(separator: ","))
+
+// Where the time goes, for 1000 of the users: the reads alone (one session, the store's
+// transaction) and the engine alone (evaluate and the JSON text, on inputs read before).
+let session = PostgresSession(configuration: PostgresConfiguration(connectionString: url, applicationName: "score-bench"))
+var readTimes: [Double] = []
+var engineTimes: [Double] = []
+for _ in 0..<min(1000, iterations) {
+    guard let uuid = UUID(uuidString: userUUID(Int.random(in: 1...users, using: &generator))) else { fail("bad uuid") }
+    var start = microsecondsNow()
+    guard let inputs = try ScoreDataStore.load(userUUID: uuid, asOf: asOf, session: session) else { fail("no user \(uuid)") }
+    readTimes.append(microsecondsNow() - start)
+    start = microsecondsNow()
+    let bytes = try HealthScoreEngine.evaluate(inputs).jsonBytes(requestID: "bench")
+    engineTimes.append(microsecondsNow() - start)
+    if bytes.isEmpty { fail("empty document") }
+}
+readTimes.sort()
+engineTimes.sort()
+print("reads_p50_us=\(Int(percentile(readTimes, 0.5)))")
+print("reads_p99_us=\(Int(percentile(readTimes, 0.99)))")
+print("engine_p50_us=\(Int(percentile(engineTimes, 0.5)))")
+print("engine_p99_us=\(Int(percentile(engineTimes, 0.99)))")
+session.close()
+
+// The plan of each read for one user: every one should be an index scan.
+let connection = try PostgresConnection(configuration: PostgresConfiguration(connectionString: url, applicationName: "score-bench"))
+let windows = ScoreWindows(asOf: asOf)
+let user = userUUID(max(1, users / 2))
+let parameters: [String: [any PostgresEncodable]] = [
+    "score_records": [
+        user, windows.bloodTests.startDate, windows.bloodTests.endDate, windows.bioMetrics.start, asOf,
+        windows.physicalActivity.startDate, windows.physicalActivity.endDate,
+    ],
+]
+for statement in ScoreDataStore.Statements.all {
+    let plan = try connection.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " + statement.sql, parameters[statement.name] ?? [])
+        .map { try $0.decode(0, as: String.self) }
+    let lines = plan.filter { $0.contains("Scan") }.map { String($0.drop { $0 == " " || $0 == "-" || $0 == ">" }) }
+    print("plan \(statement.name):")
+    for line in lines { print("plan   " + line) }
+}

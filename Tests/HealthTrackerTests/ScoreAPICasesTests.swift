@@ -1,0 +1,178 @@
+import Foundation
+import HealthTracker
+import Postgres
+import Testing
+import UTCTime
+
+/// The score cases through the real `health_score` function binary, on PostgreSQL, under
+/// the Runtime API emulator: the shared `health-score-cases.json`, the engine's own
+/// hand-computed cases and `Tests/Fixtures/score-cases-more.json`.
+///
+/// Two ways to make a case's records:
+/// - `seededBySQL`: the records go straight into the tables with SQL (the record
+///   endpoints are built elsewhere); only the score GET goes through the API.
+/// - `throughAPI`: every call of `input` is sent literally through the function binaries,
+///   as the cases' `how_to_run` says. It needs the record endpoints.
+@Suite("Score cases through the real API", .serialized)
+struct ScoreAPICasesTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func load(_ relativePath: String) -> [TestJSON] {
+        let url = packageRoot.appendingPathComponent(relativePath).standardizedFileURL
+        guard let data = try? Data(contentsOf: url), let document = try? TestJSON.parse(Array(data)) else { return [] }
+        return document["cases"]?.array ?? []
+    }
+
+    static let sharedCases = load("../shared/docs/health-score-cases.json")
+    static let moreCases = load("Tests/Fixtures/score-cases-more.json")
+    static let allCases: [TestJSON] = sharedCases + ScoreOwnCasesTests.cases.map(normalized) + moreCases
+    static let names = allCases.compactMap { $0["name"]?.string }
+
+    @Test("every case file is found")
+    func filesFound() {
+        #expect(Self.sharedCases.count >= 6)
+        #expect(Self.moreCases.count >= 6)
+        #expect(Set(Self.names).count == Self.names.count, "case names must be unique")
+    }
+
+    @Test("case, records seeded by SQL, score through the API", arguments: names)
+    func seededBySQL(name: String) async throws {
+        let testCase = try #require(Self.allCases.first { $0["name"]?.string == name })
+        try await ScoreAPI.with { api in
+            let connection = try api.connect()
+            var variables = ["run_id": UUID().uuidString.lowercased()]
+            let calls = try #require(testCase["input"]?.array)
+            for call in calls.dropLast() {
+                try CaseSeeder.seed(call.substituting(variables), connection: connection, variables: &variables)
+            }
+            try await Self.checkScore(testCase, call: try #require(calls.last), variables: variables, api: api)
+        }
+    }
+
+    @Test("case, every call through the API (needs the record endpoints)", arguments: names)
+    func throughAPI(name: String) async throws {
+        let testCase = try #require(Self.allCases.first { $0["name"]?.string == name })
+        try await ScoreAPI.with { api in
+            var variables = ["run_id": UUID().uuidString.lowercased()]
+            let calls = try #require(testCase["input"]?.array)
+            for raw in calls.dropLast() {
+                let call = raw.substituting(variables)
+                let method = try #require(call["method"]?.string)
+                let path = try #require(call["path"]?.string)
+                let response = try await api.send(method, path, query: Self.query(call), body: call["body"]?.jsonText)
+                try #require((200..<300).contains(response.status), "\(method) \(path) answered \(response.status): \(response.text)")
+                for (variable, field) in call["bind"]?.object ?? [:] {
+                    let key = try #require(field.string)
+                    let value = try #require(try response.json()[key]?.string, "no \(key) in \(response.text)")
+                    variables[variable] = value
+                }
+            }
+            try await Self.checkScore(testCase, call: try #require(calls.last), variables: variables, api: api)
+        }
+    }
+
+    /// Sends the case's score GET and compares it with `expected` as `how_to_run` says.
+    static func checkScore(_ testCase: TestJSON, call raw: TestJSON, variables: [String: String], api: ScoreAPI) async throws {
+        let call = raw.substituting(variables)
+        let expected = try #require(testCase["expected"]).substituting(variables)
+        let response = try await api.send(
+            try #require(call["method"]?.string), try #require(call["path"]?.string), query: query(call)
+        )
+        let status = try #require(expected["status"]?.number)
+        #expect(Decimal(response.status) == status, "\(response.text)")
+        #expect(response.contentType == (response.status == 200 ? "application/json" : "application/problem+json"))
+        let body = try response.json()
+        let mismatches = try #require(expected["body"]).subsetMismatches(in: body)
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+        if response.status != 200 {
+            // Every problem carries the request id (api.md).
+            #expect(body["request_id"]?.string?.isEmpty == false)
+        }
+    }
+
+    static func query(_ call: TestJSON) -> [(String, String)] {
+        (call["query"]?.object ?? [:]).sorted { $0.key < $1.key }.compactMap { key, value in
+            value.string.map { (key, $0) }
+        }
+    }
+
+    /// The engine's own cases leave out the user: add its POST and `user_uuid` in bodies.
+    static func normalized(_ testCase: TestJSON) -> TestJSON {
+        guard case .object(var members) = testCase, var calls = testCase["input"]?.array else { return testCase }
+        if calls.first?["path"]?.string != "/api/users/" {
+            calls = calls.map { call in
+                guard case .object(var c) = call, c["method"] == .string("POST"), case .object(var body)? = c["body"] else { return call }
+                if body["user_uuid"] == nil { body["user_uuid"] = .string("${user_uuid}") }
+                c["body"] = .object(body)
+                return .object(c)
+            }
+            let user: TestJSON = .object([
+                "method": .string("POST"), "path": .string("/api/users/"),
+                "body": .object(["email": .string("own.${run_id}@example.com"), "full_name": .string("Own case")]),
+                "bind": .object(["user_uuid": .string("user_uuid")]),
+            ])
+            calls.insert(user, at: 0)
+        }
+        members["input"] = .array(calls)
+        return .object(members)
+    }
+}
+
+extension TestJSON {
+    func substituting(_ variables: [String: String]) -> TestJSON {
+        variables.reduce(self) { $0.substituting($1.key, with: $1.value) }
+    }
+}
+
+/// Writes a case's POSTs straight into the tables (the SQL-seeded variant only).
+enum CaseSeeder {
+    /// The columns each record POST may set; anything else is a broken case.
+    static let tables: [String: (table: String, columns: Set<String>)] = [
+        "/api/blood-tests/": ("blood_tests", ["user_uuid", "test_date", "fasting_glucose_mg_dl", "hba1c_percent", "total_cholesterol_mg_dl",
+                                              "ldl_cholesterol_mg_dl", "hdl_cholesterol_mg_dl", "triglycerides_mg_dl", "hemoglobin_g_dl"]),
+        "/api/bio-metrics/": ("bio_metrics", ["user_uuid", "recorded", "weight_kg", "height_cm", "systolic_bp_mmhg", "diastolic_bp_mmhg",
+                                              "resting_heart_rate_bpm", "body_temperature_c", "spo2_percent"]),
+        "/api/physical-activity/": ("physical_activity", ["user_uuid", "date", "steps", "moderate_minutes", "vigorous_minutes",
+                                                          "active_minutes", "calories_kcal", "distance_km"]),
+        "/api/sleep-activity/": ("sleep_activity", ["user_uuid", "date", "start_time", "end_time", "total_sleep_minutes", "deep_minutes",
+                                                    "rem_minutes", "light_minutes", "awake_minutes", "awakenings", "efficiency_percent"]),
+    ]
+
+    enum SeedError: Error { case unknownPath(String), unknownColumn(String) }
+
+    static func seed(_ call: TestJSON, connection: PostgresConnection, variables: inout [String: String]) throws {
+        let path = try #require(call["path"]?.string)
+        var body = try #require(call["body"]?.object)
+        if path == "/api/users/" {
+            let user = UUID().uuidString.lowercased()
+            try connection.execute(
+                "INSERT INTO users (user_uuid, email, full_name, date_of_birth, sex) VALUES ($1, $2, $3, $4, $5)",
+                [user, body["email"]?.string, body["full_name"]?.string, body["date_of_birth"]?.string, body["sex"]?.string]
+            )
+            for (variable, field) in call["bind"]?.object ?? [:] where field.string == "user_uuid" {
+                variables[variable] = user
+            }
+            return
+        }
+        guard let target = tables[path] else { throw SeedError.unknownPath(path) }
+        // The sleep endpoint derives the wake-up day from end_time when it is left out (spec §1).
+        if path == "/api/sleep-activity/", body["date"] == nil, let end = body["end_time"]?.string {
+            body["date"] = .string(try #require(Instant(rfc3339: end)).date.description)
+        }
+        let columns = body.keys.sorted()
+        for column in columns where !target.columns.contains(column) { throw SeedError.unknownColumn(column) }
+        let values: [any PostgresEncodable] = columns.map { column -> String? in
+            switch body[column] {
+            case .string(let s): s
+            case .number(let n): n.description
+            default: nil
+            }
+        }
+        let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
+        // Column names come from the fixed list above, never from free text.
+        try connection.execute(
+            "INSERT INTO \(target.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))", values
+        )
+    }
+}
