@@ -40,7 +40,7 @@ enum FunctionBinaries {
 }
 
 /// One HTTP answer, decoded from the function's payload 2.0 response.
-struct APIResponse {
+struct ScoreAPIResponse {
     let status: Int
     let headers: [String: String]
     let body: [UInt8]
@@ -91,7 +91,7 @@ final class ScoreAPI: Sendable {
     func send(
         _ method: String, _ path: String, query: [(String, String)] = [], rawQuery: String? = nil,
         body: String? = nil, claims: [String: String]? = nil
-    ) async throws -> APIResponse {
+    ) async throws -> ScoreAPIResponse {
         let function = try #require(FunctionBinaries.function(forPath: path), "no function serves \(path)")
         let event = Self.event(method: method, path: path, query: query, rawQuery: rawQuery, body: body, claims: claims)
         let result = try await emulator.invoke(event, function: function)
@@ -103,11 +103,11 @@ final class ScoreAPI: Sendable {
         if object["isBase64Encoded"] as? Bool == true {
             responseBody = Array(try #require(Data(base64Encoded: String(decoding: responseBody, as: UTF8.self))))
         }
-        return APIResponse(status: status, headers: headers, body: responseBody)
+        return ScoreAPIResponse(status: status, headers: headers, body: responseBody)
     }
 
     /// `GET /api/get_health_score` with the parameters given (nil leaves one out).
-    func score(userUUID: String?, asOf: String?, claims: [String: String]? = nil) async throws -> APIResponse {
+    func score(userUUID: String?, asOf: String?, claims: [String: String]? = nil) async throws -> ScoreAPIResponse {
         var query: [(String, String)] = []
         if let userUUID { query.append(("user_uuid", userUUID)) }
         if let asOf { query.append(("as_of", asOf)) }
