@@ -1,5 +1,6 @@
 import Foundation
 import HealthTracker
+import Postgres
 import PostgresTestSupport
 import RuntimeEmulator
 import Testing
@@ -35,15 +36,35 @@ final class APITestHarness: Sendable {
                 emulator.register(FunctionConfiguration(
                     name: function.rawValue + suffix, executablePath: path,
                     environment: ["DATABASE_URL": database.url, "AUTH_MODE": mode],
-                    timeout: .seconds(30), initTimeout: .seconds(30), maximumInstances: maximumInstances
+                    timeout: .seconds(60), initTimeout: .seconds(60), maximumInstances: maximumInstances
                 ))
             }
         }
         return APITestHarness(emulator: emulator, database: database)
     }
 
+    /// Runs `body` against a harness of its own on a fresh migrated database.
+    static func with<T>(maximumInstances: Int = 2, _ body: (APITestHarness) async throws -> T) async throws -> T {
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            let harness = try await start(database: database, maximumInstances: maximumInstances)
+            do {
+                let result = try await body(harness)
+                await harness.shutdown()
+                return result
+            } catch {
+                await harness.shutdown()
+                throw error
+            }
+        }
+    }
+
     func shutdown() async {
         await emulator.shutdown()
+    }
+
+    /// A connection to the suite's database, for seeding and checks with SQL.
+    func connect() throws -> PostgresConnection {
+        try database.connect()
     }
 
     // MARK: - Requests
@@ -64,11 +85,17 @@ final class APITestHarness: Sendable {
         try await send(APIRequest(method: "DELETE", path: path, query: query), auth: auth)
     }
 
+    /// Any method; `body` is sent as JSON.
+    func send(_ method: String, _ path: String, query: String = "", body: String? = nil, auth: APIAuth = .off) async throws -> APIResponse {
+        let headers = body == nil ? [:] : ["content-type": "application/json"]
+        return try await send(APIRequest(method: method, path: path, query: query, headers: headers, body: body), auth: auth)
+    }
+
     /// Sends one request to the function that serves its path.
     func send(_ request: APIRequest, auth: APIAuth = .off) async throws -> APIResponse {
         let function = try #require(Self.function(for: request.path), "no function serves \(request.path)")
         let name = function.rawValue + (auth == .off ? "" : "-jwt")
-        let result = try await emulator.invoke(try request.event(auth: auth), function: name, timeout: .seconds(30))
+        let result = try await emulator.invoke(try request.event(auth: auth), function: name, timeout: .seconds(60))
         let bytes = try #require(result.responseBytes, "expected a response from \(name), got \(result.outcome)")
         return try APIResponse(v2: Data(bytes))
     }
@@ -79,6 +106,14 @@ final class APITestHarness: Sendable {
         return APIRoute.allCases.first {
             $0.template.split(separator: "/").prefix(2).joined(separator: "/") == prefix
         }?.function
+    }
+
+    /// An encoded query string, as a client sends it: every component percent-encoded but
+    /// RFC 3986's unreserved characters, so `+` travels as `%2B`.
+    static func query(_ items: [(String, String)]) -> String {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text }
+        return items.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
     }
 
     /// A user created with `AUTH_MODE=none`; its UUID.
@@ -174,6 +209,8 @@ struct APIResponse {
         (object["invalid_params"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
     }
     var contentType: String? { headers["content-type"] }
+    /// The body with exact decimal numbers (for comparing documents digit for digit).
+    func exactJSON() throws -> TestJSON { try TestJSON.parse(Array(text.utf8)) }
 }
 
 /// Finds a function binary SwiftPM built next to the test bundle.
@@ -198,15 +235,8 @@ struct APIHarnessTrait: SuiteTrait, TestScoping {
     func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
-            let harness = try await APITestHarness.start(database: database)
-            do {
-                try await APITestHarness.$current.withValue(harness) { try await function() }
-                await harness.shutdown()
-            } catch {
-                await harness.shutdown()
-                throw error
-            }
+        try await APITestHarness.with { harness in
+            try await APITestHarness.$current.withValue(harness) { try await function() }
         }
     }
 }

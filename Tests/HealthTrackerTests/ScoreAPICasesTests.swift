@@ -1,6 +1,7 @@
 import Foundation
 import HealthTracker
 import Postgres
+import PostgresTestSupport
 import Testing
 import UTCTime
 
@@ -13,13 +14,10 @@ import UTCTime
 ///   endpoints are built elsewhere); only the score GET goes through the API.
 /// - `throughAPI`: every call of `input` is sent literally through the function binaries,
 ///   as the cases' `how_to_run` says. It needs the record endpoints.
-@Suite("Score cases through the real API", .serialized)
+@Suite("Score cases through the real API", .serialized, .apiHarness)
 struct ScoreAPICasesTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     static func load(_ relativePath: String) -> [TestJSON] {
-        let url = packageRoot.appendingPathComponent(relativePath).standardizedFileURL
+        let url = TestCluster.packageRoot.appendingPathComponent(relativePath).standardizedFileURL
         guard let data = try? Data(contentsOf: url), let document = try? TestJSON.parse(Array(data)) else { return [] }
         return document["cases"]?.array ?? []
     }
@@ -39,50 +37,49 @@ struct ScoreAPICasesTests {
     @Test("case, records seeded by SQL, score through the API", arguments: names)
     func seededBySQL(name: String) async throws {
         let testCase = try #require(Self.allCases.first { $0["name"]?.string == name })
-        try await ScoreAPI.with { api in
-            let connection = try api.connect()
-            var variables = ["run_id": UUID().uuidString.lowercased()]
-            let calls = try #require(testCase["input"]?.array)
-            for call in calls.dropLast() {
-                try CaseSeeder.seed(call.substituting(variables), connection: connection, variables: &variables)
-            }
-            try await Self.checkScore(testCase, call: try #require(calls.last), variables: variables, api: api)
+        let api = try APITestHarness.require()
+        let connection = try api.connect()
+        defer { connection.close() }
+        var variables = ["run_id": UUID().uuidString.lowercased()]
+        let calls = try #require(testCase["input"]?.array)
+        for call in calls.dropLast() {
+            try CaseSeeder.seed(call.substituting(variables), connection: connection, variables: &variables)
         }
+        try await Self.checkScore(testCase, call: try #require(calls.last), variables: variables, api: api)
     }
 
     @Test("case, every call through the API (needs the record endpoints)", arguments: names)
     func throughAPI(name: String) async throws {
         let testCase = try #require(Self.allCases.first { $0["name"]?.string == name })
-        try await ScoreAPI.with { api in
-            var variables = ["run_id": UUID().uuidString.lowercased()]
-            let calls = try #require(testCase["input"]?.array)
-            for raw in calls.dropLast() {
-                let call = raw.substituting(variables)
-                let method = try #require(call["method"]?.string)
-                let path = try #require(call["path"]?.string)
-                let response = try await api.send(method, path, query: Self.query(call), body: call["body"]?.jsonText)
-                try #require((200..<300).contains(response.status), "\(method) \(path) answered \(response.status): \(response.text)")
-                for (variable, field) in call["bind"]?.object ?? [:] {
-                    let key = try #require(field.string)
-                    let value = try #require(try response.json()[key]?.string, "no \(key) in \(response.text)")
-                    variables[variable] = value
-                }
+        let api = try APITestHarness.require()
+        var variables = ["run_id": UUID().uuidString.lowercased()]
+        let calls = try #require(testCase["input"]?.array)
+        for raw in calls.dropLast() {
+            let call = raw.substituting(variables)
+            let method = try #require(call["method"]?.string)
+            let path = try #require(call["path"]?.string)
+            let response = try await api.send(method, path, query: APITestHarness.query(Self.query(call)), body: call["body"]?.jsonText)
+            try #require((200..<300).contains(response.status), "\(method) \(path) answered \(response.status): \(response.text)")
+            for (variable, field) in call["bind"]?.object ?? [:] {
+                let key = try #require(field.string)
+                let value = try #require(try response.exactJSON()[key]?.string, "no \(key) in \(response.text)")
+                variables[variable] = value
             }
-            try await Self.checkScore(testCase, call: try #require(calls.last), variables: variables, api: api)
         }
+        try await Self.checkScore(testCase, call: try #require(calls.last), variables: variables, api: api)
     }
 
     /// Sends the case's score GET and compares it with `expected` as `how_to_run` says.
-    static func checkScore(_ testCase: TestJSON, call raw: TestJSON, variables: [String: String], api: ScoreAPI) async throws {
+    static func checkScore(_ testCase: TestJSON, call raw: TestJSON, variables: [String: String], api: APITestHarness) async throws {
         let call = raw.substituting(variables)
         let expected = try #require(testCase["expected"]).substituting(variables)
         let response = try await api.send(
-            try #require(call["method"]?.string), try #require(call["path"]?.string), query: query(call)
+            try #require(call["method"]?.string), try #require(call["path"]?.string), query: APITestHarness.query(query(call))
         )
         let status = try #require(expected["status"]?.number)
         #expect(Decimal(response.status) == status, "\(response.text)")
         #expect(response.contentType == (response.status == 200 ? "application/json" : "application/problem+json"))
-        let body = try response.json()
+        let body = try response.exactJSON()
         let mismatches = try #require(expected["body"]).subsetMismatches(in: body)
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         if response.status != 200 {
@@ -116,12 +113,6 @@ struct ScoreAPICasesTests {
         }
         members["input"] = .array(calls)
         return .object(members)
-    }
-}
-
-extension TestJSON {
-    func substituting(_ variables: [String: String]) -> TestJSON {
-        variables.reduce(self) { $0.substituting($1.key, with: $1.value) }
     }
 }
 

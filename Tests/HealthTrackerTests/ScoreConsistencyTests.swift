@@ -8,7 +8,7 @@ import UTCTime
 
 /// Same data → same document: whatever order the records were written in, and while other
 /// transactions write (one snapshot per score, never a mix of old and new).
-@Suite("Score consistency: write order and concurrent writes")
+@Suite("Score consistency: write order and concurrent writes", .apiHarness)
 struct ScoreConsistencyTests {
     static let asOf = "2025-06-15T12:00:00Z"
 
@@ -32,23 +32,23 @@ struct ScoreConsistencyTests {
     @Test("the same records written in different orders give byte-identical documents")
     func writeOrder() async throws {
         let testCase = try Self.case01()
-        try await ScoreAPI.with { api in
-            let connection = try api.connect()
-            let count = try #require(testCase["input"]?.array).count - 2
-            var generator = SplitMix(seed: 42)
-            var orders: [[Int]] = [Array(0..<count), Array((0..<count).reversed())]
-            for _ in 0..<3 { orders.append(Array(0..<count).shuffled(using: &generator)) }
-            var documents: [String] = []
-            for order in orders {
-                let user = try Self.seed(testCase, order: order, connection: connection)
-                let response = try await api.score(userUUID: user, asOf: Self.asOf)
-                #expect(response.status == 200)
-                // The only difference allowed: whose score it is.
-                documents.append(response.text.replacingOccurrences(of: user, with: "USER"))
-            }
-            #expect(Set(documents).count == 1, "\(documents)")
-            #expect(documents[0].contains("\"score\":85.4"))
+        let api = try APITestHarness.require()
+        let connection = try api.connect()
+        defer { connection.close() }
+        let count = try #require(testCase["input"]?.array).count - 2
+        var generator = SplitMix(seed: 42)
+        var orders: [[Int]] = [Array(0..<count), Array((0..<count).reversed())]
+        for _ in 0..<3 { orders.append(Array(0..<count).shuffled(using: &generator)) }
+        var documents: [String] = []
+        for order in orders {
+            let user = try Self.seed(testCase, order: order, connection: connection)
+            let response = try await api.score(userUUID: user, asOf: Self.asOf)
+            #expect(response.status == 200)
+            // The only difference allowed: whose score it is.
+            documents.append(response.text.replacingOccurrences(of: user, with: "USER"))
         }
+        #expect(Set(documents).count == 1, "\(documents)")
+        #expect(documents[0].contains("\"score\":85.4"))
     }
 
     /// One write touching three tables that the score reads with separate statements:
@@ -107,13 +107,14 @@ struct ScoreConsistencyTests {
     @Test("scores through the function while another transaction writes: each is the before or the after document")
     func concurrentWritesThroughAPI() async throws {
         let testCase = try Self.case01()
-        try await ScoreAPI.with { api in
-            let user = try Self.seed(testCase, connection: try api.connect())
-            try await Self.checkUnderWrites(database: api.database.url, user: user, reads: 150) {
-                let response = try await api.score(userUUID: user, asOf: Self.asOf)
-                #expect(response.status == 200)
-                return response.text
-            }
+        let api = try APITestHarness.require()
+        let connection = try api.connect()
+        defer { connection.close() }
+        let user = try Self.seed(testCase, connection: connection)
+        try await Self.checkUnderWrites(database: api.database.url, user: user, reads: 150) {
+            let response = try await api.score(userUUID: user, asOf: Self.asOf)
+            #expect(response.status == 200)
+            return response.text
         }
     }
 

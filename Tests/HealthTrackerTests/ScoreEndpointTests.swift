@@ -5,7 +5,7 @@ import Testing
 import UTCTime
 
 /// `GET /api/get_health_score`'s parameters, ownership and problems (spec §7).
-@Suite("Score endpoint: parameters and problems")
+@Suite("Score endpoint: parameters and problems", .apiHarness)
 struct ScoreEndpointTests {
     static let now = ScoreFixture.instant("2025-06-15T12:00:00Z")
     static let user = "9d24e790-d646-4d0d-ba50-b95153eb6ec4"
@@ -76,61 +76,59 @@ struct ScoreEndpointTests {
 
     @Test("through the function: a raw '+' (decoded to a space) is 400; %2B is read as the offset")
     func plusInQuery() async throws {
-        try await ScoreAPI.with { api in
-            let user = try api.makeUser()
-            let raw = try await api.send("GET", "/api/get_health_score", rawQuery: "user_uuid=\(user)&as_of=2025-06-16T01:30:00+02:00")
-            #expect(raw.status == 400 && raw.contentType == "application/problem+json")
-            let rawBody = try raw.json()
-            #expect(rawBody["type"]?.string == "/problems/invalid-parameter")
-            #expect(rawBody["invalid_params"]?.array?.compactMap { $0["name"]?.string } == ["as_of"])
-            #expect(rawBody["request_id"]?.string?.isEmpty == false)
-            let encoded = try await api.send("GET", "/api/get_health_score", rawQuery: "user_uuid=\(user)&as_of=2025-06-16T01%3A30%3A00%2B02%3A00")
-            // No records: 422, as of the instant the offset names.
-            #expect(encoded.status == 422)
-            #expect(try encoded.json()["as_of"]?.string == "2025-06-15T23:30:00Z")
-        }
+        let api = try APITestHarness.require()
+        let user = try api.makeUser()
+        let raw = try await api.get("/api/get_health_score", query: "user_uuid=\(user)&as_of=2025-06-16T01:30:00+02:00")
+        #expect(raw.status == 400 && raw.contentType == "application/problem+json")
+        let rawBody = try raw.exactJSON()
+        #expect(rawBody["type"]?.string == "/problems/invalid-parameter")
+        #expect(rawBody["invalid_params"]?.array?.compactMap { $0["name"]?.string } == ["as_of"])
+        #expect(rawBody["request_id"]?.string?.isEmpty == false)
+        let encoded = try await api.get("/api/get_health_score", query: "user_uuid=\(user)&as_of=2025-06-16T01%3A30%3A00%2B02%3A00")
+        // No records: 422, as of the instant the offset names.
+        #expect(encoded.status == 422)
+        #expect(try encoded.exactJSON()["as_of"]?.string == "2025-06-15T23:30:00Z")
     }
 
     @Test("through the function: 404 for an unknown user, after the parameters; as_of defaults to the time of the request")
     func notFoundAndDefaultAsOf() async throws {
-        try await ScoreAPI.with { api in
-            let unknown = try await api.score(userUUID: UUID().uuidString, asOf: "2025-06-15T12:00:00Z")
-            #expect(unknown.status == 404 && unknown.contentType == "application/problem+json")
-            let body = try unknown.json()
-            #expect(body["type"]?.string == "/problems/user-not-found" && body["title"]?.string == "User not found")
-            // A bad parameter wins over an unknown user: no lookup happens.
-            let bad = try await api.score(userUUID: UUID().uuidString, asOf: "2025-06-15")
-            #expect(bad.status == 400)
+        let api = try APITestHarness.require()
+        let unknown = try await api.score(userUUID: UUID().uuidString, asOf: "2025-06-15T12:00:00Z")
+        #expect(unknown.status == 404 && unknown.contentType == "application/problem+json")
+        let body = try unknown.exactJSON()
+        #expect(body["type"]?.string == "/problems/user-not-found" && body["title"]?.string == "User not found")
+        // A bad parameter wins over an unknown user: no lookup happens.
+        let bad = try await api.score(userUUID: UUID().uuidString, asOf: "2025-06-15")
+        #expect(bad.status == 400)
 
-            let user = try api.makeUser()
-            let before = Instant.now()
-            let response = try await api.score(userUUID: user.uppercased(), asOf: nil)
-            let after = Instant.now()
-            #expect(response.status == 422)
-            let asOfText = try #require(try response.json()["as_of"]?.string)
-            let asOf = try #require(Instant(rfc3339: asOfText))
-            #expect(before <= asOf && asOf <= after)
-        }
+        let user = try api.makeUser()
+        let before = Instant.now()
+        let response = try await api.score(userUUID: user.uppercased(), asOf: nil)
+        let after = Instant.now()
+        #expect(response.status == 422)
+        let asOfText = try #require(try response.exactJSON()["as_of"]?.string)
+        let asOf = try #require(Instant(rfc3339: asOfText))
+        #expect(before <= asOf && asOf <= after)
     }
 
     @Test("through the function with AUTH_MODE=jwt: 401 without identity, 403 for another user (after the parameters), the owner and an admin pass")
     func ownership() async throws {
-        try await ScoreAPI.with(authMode: "jwt") { api in
-            let user = try api.makeUser()
-            let other = UUID().uuidString.lowercased()
-            let asOf = "2025-06-15T12:00:00Z"
-            #expect(try await api.score(userUUID: user, asOf: asOf).status == 401)
-            let forbidden = try await api.score(userUUID: user, asOf: asOf, claims: ["sub": other])
-            #expect(forbidden.status == 403)
-            #expect(try forbidden.json()["type"]?.string == "/problems/forbidden")
-            // Parameters are checked first.
-            #expect(try await api.score(userUUID: user, asOf: "bad", claims: ["sub": other]).status == 400)
-            // Ownership before the lookup: an unknown user is 403 for anyone but an admin.
-            #expect(try await api.score(userUUID: UUID().uuidString, asOf: asOf, claims: ["sub": other]).status == 403)
-            #expect(try await api.score(userUUID: user, asOf: asOf, claims: ["sub": user]).status == 422)
-            let admin = ["sub": "machine-client", "scope": "health-tracker/admin"]
-            #expect(try await api.score(userUUID: user, asOf: asOf, claims: admin).status == 422)
-            #expect(try await api.score(userUUID: other, asOf: asOf, claims: admin).status == 404)
-        }
+        let api = try APITestHarness.require()
+        // To the AUTH_MODE=jwt functions.
+        let user = try api.makeUser()
+        let other = UUID().uuidString.lowercased()
+        let asOf = "2025-06-15T12:00:00Z"
+        #expect(try await api.score(userUUID: user, asOf: asOf, auth: .anonymous).status == 401)
+        let forbidden = try await api.score(userUUID: user, asOf: asOf, auth: .claims(["sub": other]))
+        #expect(forbidden.status == 403)
+        #expect(try forbidden.exactJSON()["type"]?.string == "/problems/forbidden")
+        // Parameters are checked first.
+        #expect(try await api.score(userUUID: user, asOf: "bad", auth: .claims(["sub": other])).status == 400)
+        // Ownership before the lookup: an unknown user is 403 for anyone but an admin.
+        #expect(try await api.score(userUUID: UUID().uuidString, asOf: asOf, auth: .claims(["sub": other])).status == 403)
+        #expect(try await api.score(userUUID: user, asOf: asOf, auth: .claims(["sub": user])).status == 422)
+        let admin = ["sub": "machine-client", "scope": "health-tracker/admin"]
+        #expect(try await api.score(userUUID: user, asOf: asOf, auth: .claims(admin)).status == 422)
+        #expect(try await api.score(userUUID: other, asOf: asOf, auth: .claims(admin)).status == 404)
     }
 }

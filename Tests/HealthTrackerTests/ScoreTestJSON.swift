@@ -83,4 +83,27 @@ enum TestJSON: Decodable, Equatable, Sendable, CustomStringConvertible {
             return self == actual ? [] : ["\(path): \(actual), expected \(self)"]
         }
     }
+
+    /// Replaces every `${name}` of `variables`.
+    func substituting(_ variables: [String: String]) -> TestJSON {
+        variables.reduce(self) { $0.substituting($1.key, with: $1.value) }
+    }
+
+    /// The JSON text of this value (numbers in their exact decimal form).
+    var jsonText: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): b ? "true" : "false"
+        case .number(let n): n.description
+        case .string(let s): Self.quoted(s)
+        case .array(let a): "[" + a.map(\.jsonText).joined(separator: ",") + "]"
+        case .object(let o): "{" + o.keys.sorted().map { Self.quoted($0) + ":" + o[$0]!.jsonText }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func quoted(_ s: String) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data()
+        let text = String(decoding: data, as: UTF8.self)
+        return String(text.dropFirst().dropLast())
+    }
 }
