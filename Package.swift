@@ -26,7 +26,6 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: functionNames.map { .executable(name: $0, targets: [$0]) } + [
         .executable(name: "replay", targets: ["replay"]),
-        .executable(name: "health-migrate", targets: ["health-migrate"]),
         .executable(name: "lambda-probe", targets: ["lambda-probe"]),
         .executable(name: "runtime-bench", targets: ["runtime-bench"]),
         .library(name: "HealthTracker", targets: ["HealthTracker"]),
@@ -88,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "replay",
             dependencies: [
-                "ReplayKit", "RuntimeEmulator", "HealthTracker", "Postgres", "CGlibcCompat",
+                "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres", "CGlibcCompat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -130,24 +129,19 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LambdaHTTPTests", dependencies: ["LambdaHTTP"], swiftSettings: strict),
-        // Applies the schema migrations (functions only check the version).
-        .executableTarget(
-            name: "health-migrate",
-            dependencies: ["HealthTracker", "Postgres", "CGlibcCompat"],
-            path: "Sources/HealthMigrate",
-            swiftSettings: strict
-        ),
+        // What the bench clients share: a cheap generator, the monotonic clock, percentiles.
+        .target(name: "BenchSupport", swiftSettings: strict),
         // scripts/bench-db's client side: prepared single-row read and insert latencies.
         .executableTarget(
             name: "db-bench",
-            dependencies: ["Postgres", "CGlibcCompat"],
+            dependencies: ["BenchSupport", "Postgres", "CGlibcCompat"],
             path: "Sources/DBBench",
             swiftSettings: strict
         ),
         // scripts/bench-score's client side: the health_score handler on a seeded database.
         .executableTarget(
             name: "score-bench",
-            dependencies: ["HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
+            dependencies: ["BenchSupport", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
             path: "Sources/ScoreBench",
             swiftSettings: strict
         ),

@@ -1,3 +1,4 @@
+import BenchSupport
 import CGlibcCompat
 import FoundationEssentials
 import Postgres
@@ -22,31 +23,6 @@ let insertStatement = PreparedStatement(
     name: "bench_insert",
     sql: "INSERT INTO bench_inserts (n, value, recorded) VALUES ($1, $2::numeric / 100, now())"
 )
-
-/// SplitMix64: the system generator costs a getrandom system call per number, which would
-/// be counted in every sample (pgbench's own random() makes none).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-func microsecondsNow() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) * 1_000_000 + Double(ts.tv_nsec) / 1000
-}
-
-func percentile(_ sorted: [Double], _ p: Double) -> Double {
-    // Nearest rank, as the script computes pgbench's.
-    let rank = Int((p * Double(sorted.count)).rounded(.up))
-    return sorted[max(0, min(sorted.count - 1, rank - 1))]
-}
 
 func measure(_ name: String, iterations: Int, samplesFolder: String?, _ operation: () throws -> Void) throws {
     for _ in 0..<min(1000, iterations) { try operation() }  // warm-up: prepare, caches

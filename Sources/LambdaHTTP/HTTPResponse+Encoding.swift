@@ -41,19 +41,19 @@ extension HTTPResponse {
     }
 
     private static func singleValueObject(_ fields: [(name: String, value: String)]) -> String {
-        var order: [String] = []
-        var values: [String: [String]] = [:]
-        for field in fields {
-            let key = field.name.lowercased()
-            if values[key] == nil { order.append(field.name) }
-            values[key, default: []].append(field.value)
-        }
-        return "{" + order.map { name in
-            JSONText.quoted(name) + ":" + JSONText.quoted(values[name.lowercased()]!.joined(separator: ","))
+        "{" + grouped(fields).map { name, values in
+            JSONText.quoted(name) + ":" + JSONText.quoted(values.joined(separator: ","))
         }.joined(separator: ",") + "}"
     }
 
     private static func multiValueObject(_ fields: [(name: String, value: String)]) -> String {
+        "{" + grouped(fields).map { name, values in
+            JSONText.quoted(name) + ":[" + values.map(JSONText.quoted).joined(separator: ",") + "]"
+        }.joined(separator: ",") + "}"
+    }
+
+    /// The values of each field name, case-insensitively, named as first spelled, in first-seen order.
+    private static func grouped(_ fields: [(name: String, value: String)]) -> [(name: String, values: [String])] {
         var order: [String] = []
         var values: [String: [String]] = [:]
         for field in fields {
@@ -61,9 +61,7 @@ extension HTTPResponse {
             if values[key] == nil { order.append(field.name) }
             values[key, default: []].append(field.value)
         }
-        return "{" + order.map { name in
-            JSONText.quoted(name) + ":[" + values[name.lowercased()]!.map(JSONText.quoted).joined(separator: ",") + "]"
-        }.joined(separator: ",") + "}"
+        return order.map { ($0, values[$0.lowercased()]!) }
     }
 
     /// `200 OK`, as ALB wants it.

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// The process environment, read straight from `environ` (no Foundation at start-up).
-enum ProcessEnvironment {
-    static func current() -> [String: String] {
+public enum ProcessEnvironment {
+    public static func current() -> [String: String] {
         var result: [String: String] = [:]
         var cursor = environ
         while let entry = cursor.pointee {

@@ -1,3 +1,4 @@
+import BenchSupport
 import CGlibcCompat
 import FoundationEssentials
 import HealthTracker
@@ -19,28 +20,6 @@ import Glibc
 // Prints one line `label=value` per figure, then the plan of each score read for one user;
 // with a samples file, also appends every latency (microseconds, one a line) to it, so the
 // script can pool interleaved rounds.
-
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-func microsecondsNow() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) * 1_000_000 + Double(ts.tv_nsec) / 1000
-}
-
-func percentile(_ sorted: [Double], _ p: Double) -> Double {
-    let rank = Int((p * Double(sorted.count)).rounded(.up))
-    return sorted[max(0, min(sorted.count - 1, rank - 1))]
-}
 
 func userUUID(_ n: Int) -> String {
     let hex = String(n, radix: 16)

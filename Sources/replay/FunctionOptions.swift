@@ -1,4 +1,5 @@
 import ArgumentParser
+import LambdaRuntime
 import ReplayKit
 
 /// Where the function binaries are and how they run; shared by invoke, run and serve.
@@ -23,7 +24,7 @@ struct FunctionOptions: ParsableArguments {
         guard logFormat == "Text" || logFormat == "JSON" else { throw ValidationError("--log-format is Text or JSON") }
         let binaries = try FunctionFleet.binaries(directory: binDir, overrides: FunctionFleet.overrides(functionBinaries))
         var environment: [String: String] = [:]
-        let process = FunctionFleet.processEnvironment()
+        let process = ProcessEnvironment.current()
         for name in ["DATABASE_CONNECT_TIMEOUT", "AWS_LAMBDA_LOG_LEVEL", "PGSSLMODE", "PGSSLROOTCERT"] {
             if let value = process[name] { environment[name] = value }
         }
@@ -36,6 +37,6 @@ struct FunctionOptions: ParsableArguments {
     }
 
     var resolvedDatabaseURL: String? {
-        databaseURL ?? FunctionFleet.processEnvironment()["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        databaseURL ?? ProcessEnvironment.current()["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -1,9 +1,12 @@
 import ArgumentParser
 import HealthTracker
+import LambdaRuntime
 import Postgres
 import ReplayKit
 
-/// `replay migrate`: the schema migrations, as `health-migrate` applies them.
+/// `replay migrate`: applies the schema migrations (the functions only check the version).
+/// Safe to run from several places at once: runs queue on an advisory lock and the later
+/// ones find nothing to do.
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate", abstract: "Apply the schema migrations to DATABASE_URL."
@@ -12,13 +15,22 @@ struct MigrateCommand: AsyncParsableCommand {
     @Option(help: "PostgreSQL URL (default: $DATABASE_URL).")
     var databaseURL: String?
 
+    @Flag(help: "Apply nothing; exit 1 if the schema is behind, naming what is missing.")
+    var check = false
+
     func run() async throws {
-        var environment = FunctionFleet.processEnvironment()
+        var environment = ProcessEnvironment.current()
         if let databaseURL { environment["DATABASE_URL"] = databaseURL }
         let configuration = try PostgresConfiguration.fromEnvironment(environment, applicationName: "replay-migrate")
         let connection = try PostgresConnection(configuration: configuration)
         defer { connection.close() }
-        let applied = try HealthTrackerSchema.migrator.migrate(connection)
+        let migrator = HealthTrackerSchema.migrator
+        if check {
+            try migrator.checkSchema(connection)
+            Output.out("schema is at version \(try Migrator.currentVersion(connection)) (needs \(migrator.requiredVersion))\n")
+            return
+        }
+        let applied = try migrator.migrate(connection)
         let now = try Migrator.currentVersion(connection)
         Output.out(applied.isEmpty
             ? "schema is up to date at version \(now)\n"

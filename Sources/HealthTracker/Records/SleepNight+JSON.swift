@@ -37,15 +37,7 @@ extension SleepNight {
     /// `user_uuid` may be given but must match. Times that move the night to another wake-up day
     /// are refused at merge time.
     public static func decodePatch(_ body: JSONValue) throws(RecordValidationError) -> (date: CalendarDate, patch: Patch) {
-        var reader = try BodyReader(body)
-        var keys: [FieldChange] = []
-        reader.patchKey(reader.uuid("user_uuid").map(ColumnValue.uuid), "user_uuid", into: &keys)
-        let date = reader.require(reader.date("date"), "date")
-        if let date { keys.append(FieldChange(column: "date", value: .date(date))) }
-        let changes = readChanges(&reader)
-        let patch = try finishPatch(&reader, changes: changes, keys: keys)
-        guard let date else { throw RecordValidationError(code: .invalidBody, issues: reader.issues) }
-        return (date, patch)
+        try decodeDayPatch(body)
     }
 
     /// This night as `patch` leaves it, after every rule on the whole record.
