@@ -1,5 +1,6 @@
 import NIOCore
 import NIOHTTP1
+import RuntimeEmulator
 
 /// Collects one request (the pipeline hands them over one at a time) and answers it.
 final class GatewayHTTPHandler: ChannelInboundHandler {
@@ -8,9 +9,7 @@ final class GatewayHTTPHandler: ChannelInboundHandler {
 
     private let gateway: LocalGateway
     private let log: @Sendable (String) -> Void
-    private var head: HTTPRequestHead?
-    private var body: [UInt8] = []
-    private var oversize = false
+    private var collector = HTTPRequestCollector()
 
     init(gateway: LocalGateway, log: @escaping @Sendable (String) -> Void) {
         self.gateway = gateway
@@ -18,41 +17,24 @@ final class GatewayHTTPHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            self.head = head
-            body = []
-            oversize = false
-        case .body(let buffer):
-            if oversize { return }
-            if body.count + buffer.readableBytes > LocalGateway.maximumBodyBytes {
-                oversize = true
-                body = []
-            } else {
-                body.append(contentsOf: buffer.readableBytesView)
-            }
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            let channel = context.channel
-            let remote = channel.remoteAddress
-            var request = ClientRequest(
-                method: head.method.rawValue, target: head.uri,
-                headers: head.headers.map { (name: $0.name, value: $0.value) },
-                body: body.isEmpty && !Self.declaresBody(head) ? nil : body
-            )
-            request.sourceIP = remote?.ipAddress ?? "127.0.0.1"
-            request.serverPort = channel.localAddress?.port ?? 0
-            let tooLarge = oversize
-            body = []
-            let keepAlive = head.isKeepAlive
-            let gateway = self.gateway
-            let log = self.log
-            let job = PendingAnswer(
-                request: request, tooLarge: tooLarge, keepAlive: keepAlive, headOnly: head.method == .HEAD,
-                gateway: gateway, log: log, channel: channel)
-            Task { await job.run() }
-        }
+        guard let part = collector.add(unwrapInboundIn(data), limit: LocalGateway.maximumBodyBytes) else { return }
+        let head = part.head
+        let channel = context.channel
+        let remote = channel.remoteAddress
+        var request = ClientRequest(
+            method: head.method.rawValue, target: head.uri,
+            headers: head.headers.map { (name: $0.name, value: $0.value) },
+            body: part.body.isEmpty && !Self.declaresBody(head) ? nil : part.body
+        )
+        request.sourceIP = remote?.ipAddress ?? "127.0.0.1"
+        request.serverPort = channel.localAddress?.port ?? 0
+        let keepAlive = head.isKeepAlive
+        let gateway = self.gateway
+        let log = self.log
+        let job = PendingAnswer(
+            request: request, tooLarge: part.oversize, keepAlive: keepAlive, headOnly: head.method == .HEAD,
+            gateway: gateway, log: log, channel: channel)
+        Task { await job.run() }
     }
 
     private static func declaresBody(_ head: HTTPRequestHead) -> Bool {

@@ -9,9 +9,7 @@ final class RuntimeAPIHTTPHandler: ChannelInboundHandler {
     private let core: EmulatorCore
     private let connectionID: Int
     private let fixedInstanceID: Int?
-    private var head: HTTPRequestHead?
-    private var body: [UInt8] = []
-    private var oversize = false
+    private var collector = HTTPRequestCollector()
 
     init(core: EmulatorCore, connectionID: Int, fixedInstanceID: Int?) {
         self.core = core
@@ -25,30 +23,13 @@ final class RuntimeAPIHTTPHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            self.head = head
-            body = []
-            oversize = false
-        case .body(let buffer):
-            if oversize { return }
-            if body.count + buffer.readableBytes > core.responseSizeLimit {
-                oversize = true
-                body = []
-            } else {
-                body.append(contentsOf: buffer.readableBytesView)
-            }
-        case .end:
-            guard let head else { return }
-            self.head = nil
-            let request = RuntimeAPIRequest(
-                method: head.method, uri: head.uri,
-                errorTypeHeader: head.headers.first(name: "Lambda-Runtime-Function-Error-Type"),
-                body: body, oversize: oversize, keepAlive: head.isKeepAlive,
-                connectionID: connectionID, fixedInstanceID: fixedInstanceID
-            )
-            body = []
-            core.handle(request, on: context.channel)
-        }
+        guard let part = collector.add(unwrapInboundIn(data), limit: core.responseSizeLimit) else { return }
+        let request = RuntimeAPIRequest(
+            method: part.head.method, uri: part.head.uri,
+            errorTypeHeader: part.head.headers.first(name: "Lambda-Runtime-Function-Error-Type"),
+            body: part.body, oversize: part.oversize, keepAlive: part.head.isKeepAlive,
+            connectionID: connectionID, fixedInstanceID: fixedInstanceID
+        )
+        core.handle(request, on: context.channel)
     }
 }
