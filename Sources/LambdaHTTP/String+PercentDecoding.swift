@@ -1,7 +1,7 @@
 extension String {
     /// The text with `%XX` escapes decoded (and `+` as space when asked); nil when an
     /// escape is broken or the bytes are not UTF-8.
-    func percentDecoded(plusAsSpace: Bool = false) -> String? {
+    package func percentDecoded(plusAsSpace: Bool = false) -> String? {
         let source = utf8
         guard source.contains(UInt8(ascii: "%")) || (plusAsSpace && source.contains(UInt8(ascii: "+"))) else {
             return self
