@@ -21,7 +21,7 @@ public enum ServeBanner {
           U=$(curl -s\(auth) -X POST \(base)/api/users/ -H 'Content-Type: application/json' -d '{"email":"ada@example.com","full_name":"Ada Lovelace","date_of_birth":"1990-04-01","sex":"female"}' | sed -n 's/.*"user_uuid":"\\([^"]*\\)".*/\\1/p'); echo "$U"
           curl -s\(auth) \(base)/api/users/$U
           curl -s\(auth) -X POST \(base)/api/bio-metrics/ -H 'Content-Type: application/json' -d '{"user_uuid":"'$U'","recorded":"2024-05-01T07:30:00Z","weight_kg":62.5,"height_cm":168}'
-          curl -s\(auth) "\(base)/api/get_health_score?user_uuid=$U&as_of=2024-05-02"
+          curl -s\(auth) "\(base)/api/get_health_score?user_uuid=$U&as_of=2024-05-02T00:00:00Z"
         (The score needs blood tests, activity and sleep too; with one reading it says which data is missing.)
 
         """
