@@ -1,10 +1,12 @@
+import LambdaHTTP
 public import UTCTime
 
 /// The 422 problem (RFC 9457) when fewer than 3 components are present (spec §7).
 public struct InsufficientDataProblem: Sendable, Hashable {
-    public static let type = "/problems/insufficient-data"
-    public static let title = "Insufficient data for a health score"
-    public static let status = 422
+    // Type, title and status come from the API's one problem table.
+    public static let type = ProblemType.insufficientData.uri
+    public static let title = ProblemType.insufficientData.title
+    public static let status = ProblemType.insufficientData.defaultStatus
 
     public let version: String
     public let asOf: Instant
