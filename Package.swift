@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "ReplayKit",
             dependencies: [
-                "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime",
+                "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"], swiftSettings: strict),
         .testTarget(
             name: "LambdaRuntimeTests",
-            dependencies: ["LambdaRuntime", "RuntimeEmulator"],
+            dependencies: ["LambdaRuntime", "RuntimeEmulator", "UTCTime"],
             swiftSettings: strict
         ),
         .testTarget(name: "LambdaHTTPTests", dependencies: ["LambdaHTTP"], swiftSettings: strict),
@@ -170,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplayTests",
-            dependencies: ["ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport"],
+            dependencies: ["ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport", "UTCTime"],
             swiftSettings: strict
         ),
         .testTarget(

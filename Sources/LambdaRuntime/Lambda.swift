@@ -43,7 +43,7 @@ public enum Lambda {
             exit(1)
         }
 
-        var loop = LambdaRuntimeLoop(handler: handler, transport: transport, logger: logger)
+        var loop = LambdaRuntimeLoop(handler: handler, transport: transport, logger: logger, deadlinePolicy: DeadlinePolicy(environment: environment))
         let reason = loop.run()
         logger.log(.fatal, "the Runtime API is gone; exiting", ["error": reason.description])
         exit(1)

@@ -13,13 +13,21 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
     public let transport: any RuntimeAPITransport
     public let logger: LambdaLogger
     public let retry: RuntimeRetryPolicy
+    public let deadlinePolicy: DeadlinePolicy
     private let traceVariable = TraceIDVariable()
+    /// Set once an implausible deadline header has been logged, so a peer that always sends
+    /// one (some emulators) does not fill the log.
+    private var reportedImplausibleDeadline = false
 
-    public init(handler: Handler, transport: any RuntimeAPITransport, logger: LambdaLogger, retry: RuntimeRetryPolicy = RuntimeRetryPolicy()) {
+    public init(
+        handler: Handler, transport: any RuntimeAPITransport, logger: LambdaLogger, retry: RuntimeRetryPolicy = RuntimeRetryPolicy(),
+        deadlinePolicy: DeadlinePolicy = DeadlinePolicy(functionTimeoutMilliseconds: DeadlinePolicy.defaultTimeoutMilliseconds)
+    ) {
         self.handler = handler
         self.transport = transport
         self.logger = logger
         self.retry = retry
+        self.deadlinePolicy = deadlinePolicy
     }
 
     /// Serves invocations until the Runtime API stops answering; returns why it stopped.
@@ -50,9 +58,17 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
     /// an error report for this invocation or a log line, and the loop goes on.
     public mutating func serve(_ invocation: RuntimeInvocation) {
         traceVariable.set(invocation.traceID)
+        let arrival = Instant.now()
+        if !reportedImplausibleDeadline, !deadlinePolicy.isPlausible(headerMilliseconds: invocation.deadlineMilliseconds, now: arrival) {
+            reportedImplausibleDeadline = true
+            logger.warn(
+                "Lambda-Runtime-Deadline-Ms is not a plausible deadline; using the configured timeout",
+                ["deadlineMs": String(invocation.deadlineMilliseconds), "timeoutMs": String(deadlinePolicy.functionTimeoutMilliseconds)]
+            )
+        }
         var context = LambdaContext(
             requestID: invocation.requestID,
-            deadline: Instant(millisecondsSinceEpoch: invocation.deadlineMilliseconds),
+            deadline: deadlinePolicy.deadline(headerMilliseconds: invocation.deadlineMilliseconds, now: arrival),
             invokedFunctionARN: invocation.invokedFunctionARN,
             traceID: invocation.traceID,
             clientContext: invocation.clientContext,

@@ -62,6 +62,14 @@ public struct FunctionFleet: Sendable {
         }
     }
 
+    /// The fleet's environment for one function process of `replay run`.
+    public func functionEnvironment(databaseURL: String, authMode: String) -> [String: String] {
+        var result = environment
+        result["DATABASE_URL"] = databaseURL
+        result["AUTH_MODE"] = authMode
+        return result
+    }
+
     /// Starts an emulator with every function registered.
     public func startEmulator(onOutput: (@Sendable (FunctionOutputLine) -> Void)?) async throws -> RuntimeEmulator {
         let emulator = try await RuntimeEmulator.start(onOutput: onOutput)

@@ -1,5 +1,6 @@
 import FoundationEssentials
 public import RuntimeEmulator
+import UTCTime
 
 /// API Gateway and Lambda together, for `replay serve`: route, authorize, build the v2
 /// event, invoke a pooled function process, and map the outcome back to HTTP.
@@ -63,12 +64,13 @@ public final class LocalGateway: Sendable {
         let event = builder.event(for: request, match: match, requestID: requestID)
         let payload = Array(event.compactText.utf8)
         let result: InvocationResult
+        let started = Instant.now()
         do {
             result = try await emulator.invoke(payload, function: function)
         } catch {
             return finish(GatewayResponse.mapping(.emulatorShutDown), function: function, routeKey: match.routeKey)
         }
-        recorder?.record(function: function, event: event, outcome: result.outcome)
+        recorder?.record(function: function, event: event, outcome: result.outcome, clockDays: .during(start: started, end: .now()))
         return finish(GatewayResponse.mapping(result.outcome), function: function, routeKey: match.routeKey, cold: result.coldStart)
     }
 }

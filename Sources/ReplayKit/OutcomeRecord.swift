@@ -6,7 +6,8 @@ public import RuntimeEmulator
 ///
 /// Volatile: the `X-Request-Id`, `apigw-requestid` and `Date` headers; members named
 /// `request_id`, `requestId`, `created_at`, `updated_at`; and any UUID that the event does
-/// not contain (one the function generated), also inside strings such as `Location`.
+/// not contain (one the function generated), also inside strings such as `Location`; and the
+/// day the function's clock called today, where the event does not hold it (`ClockDays`).
 public enum OutcomeRecord {
     public static let volatileHeaders: Set<String> = ["x-request-id", "apigw-requestid", "date"]
     public static let volatileMembers: Set<String> = ["request_id", "requestId", "created_at", "updated_at"]
@@ -14,7 +15,7 @@ public enum OutcomeRecord {
     public static let maskedUUID = "<uuid>"
 
     /// The stored form of an outcome for the given event text.
-    public static func make(_ outcome: InvocationOutcome, eventText: String) -> ReplayJSON {
+    public static func make(_ outcome: InvocationOutcome, eventText: String, clockDays: ClockDays) -> ReplayJSON {
         let raw: ReplayJSON
         switch outcome {
         case .response(let payload):
@@ -36,13 +37,19 @@ public enum OutcomeRecord {
         case .emulatorShutDown:
             raw = .object([("outcome", .string("emulatorShutDown"))])
         }
-        return normalised(raw, eventText: eventText)
+        return normalised(raw, eventText: eventText, clockDays: clockDays)
     }
 
     /// Masks volatile values; applying it twice changes nothing.
-    public static func normalised(_ record: ReplayJSON, eventText: String) -> ReplayJSON {
-        let known = Set(UUIDText.all(in: eventText.lowercased()))
-        return mask(record, known: known, inHeaders: false)
+    public static func normalised(_ record: ReplayJSON, eventText: String, clockDays: ClockDays) -> ReplayJSON {
+        let masks = Masks(knownUUIDs: Set(UUIDText.all(in: eventText.lowercased())), clockDays: clockDays, eventText: eventText)
+        return mask(record, masks, inHeaders: false)
+    }
+
+    private struct Masks {
+        let knownUUIDs: Set<String>
+        let clockDays: ClockDays
+        let eventText: String
     }
 
     private static func withParsedBody(_ document: ReplayJSON) -> ReplayJSON {
@@ -55,17 +62,18 @@ public enum OutcomeRecord {
         return .object(members.sorted { $0.0 < $1.0 })
     }
 
-    private static func mask(_ value: ReplayJSON, known: Set<String>, inHeaders: Bool) -> ReplayJSON {
+    private static func mask(_ value: ReplayJSON, _ masks: Masks, inHeaders: Bool) -> ReplayJSON {
         switch value {
         case .string(let text):
-            return .string(UUIDText.replacing(in: text, except: known, with: maskedUUID))
+            let withoutUUIDs = UUIDText.replacing(in: text, except: masks.knownUUIDs, with: maskedUUID)
+            return .string(masks.clockDays.masking(withoutUUIDs, eventText: masks.eventText))
         case .array(let items):
-            return .array(items.map { mask($0, known: known, inHeaders: false) })
+            return .array(items.map { mask($0, masks, inHeaders: false) })
         case .object(let members):
             return .object(members.map { key, member in
                 if inHeaders, volatileHeaders.contains(key.lowercased()) { return (key, .string(maskedValue)) }
                 if volatileMembers.contains(key), member != .null { return (key, .string(maskedValue)) }
-                return (key, mask(member, known: known, inHeaders: key == "headers"))
+                return (key, mask(member, masks, inHeaders: key == "headers"))
             })
         default:
             return value

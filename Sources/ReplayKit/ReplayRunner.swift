@@ -5,6 +5,7 @@ import Darwin
 #endif
 import HealthTracker
 import RuntimeEmulator
+import UTCTime
 
 /// `replay run`: each file against a freshly reset database, its events through the real
 /// function binaries, the outcomes compared with the expectations (or written, with `update`).
@@ -20,30 +21,19 @@ public final class ReplayRunner: Sendable {
         public var succeeded: Bool { failed == 0 && errors == 0 }
     }
 
-    private let emulator: RuntimeEmulator
+    private let invoker: any FunctionInvoker
     private let database: ScratchDatabase
     private let write: @Sendable (String) -> Void
 
-    /// Registers each function twice: as itself with `AUTH_MODE=jwt`, and as `NAME@none`.
-    public init(fleet: FunctionFleet, database: ScratchDatabase, write: @escaping @Sendable (String) -> Void) async throws {
+    /// Events go through `invoker`: `EmulatorInvoker` (ours) or `PeerRuntimeInvoker`.
+    public init(invoker: any FunctionInvoker, database: ScratchDatabase, write: @escaping @Sendable (String) -> Void) {
+        self.invoker = invoker
         self.database = database
         self.write = write
-        emulator = try await RuntimeEmulator.start()
-        for (name, path) in fleet.binaries {
-            for mode in ["jwt", "none"] {
-                var environment = fleet.environment
-                environment["DATABASE_URL"] = database.url
-                environment["AUTH_MODE"] = mode
-                emulator.register(FunctionConfiguration(
-                    name: mode == "jwt" ? name : name + "@none", executablePath: path, environment: environment,
-                    memorySizeMB: fleet.memorySizeMB, timeout: fleet.timeout, logFormat: fleet.logFormat, maximumInstances: 1
-                ))
-            }
-        }
     }
 
     public func shutdown() async {
-        await emulator.shutdown()
+        await invoker.shutdown()
     }
 
     public func run(files: [String], update: Bool, progress: Bool) async -> Summary {
@@ -85,9 +75,11 @@ public final class ReplayRunner: Sendable {
                 throw ReplayError(.invalidReplayFile, "step \(index + 1): no function (its routeKey is not in the table; add \"function\")")
             }
             let eventText = step.event.compactText
-            let result = try await emulator.invoke(Array(eventText.utf8), function: file.authMode == "none" ? function + "@none" : function)
-            let actual = OutcomeRecord.make(result.outcome, eventText: eventText)
-            let expected = step.expected.map { OutcomeRecord.normalised($0, eventText: eventText) }
+            let started = Instant.now()
+            let outcome = try await invoker.invoke(Array(eventText.utf8), function: file.authMode == "none" ? function + "@none" : function)
+            let clockDays = ClockDays.during(start: started, end: .now())
+            let actual = OutcomeRecord.make(outcome, eventText: eventText, clockDays: clockDays)
+            let expected = step.expected.map { OutcomeRecord.normalised($0, eventText: eventText, clockDays: clockDays) }
             if let expected, expected == actual {
                 summary.passed += 1
             } else if update {

@@ -24,8 +24,8 @@ public final class SessionRecorder: Sendable {
         path = directory + "/serve-\(HTTPAPIEventBuilder.nowMilliseconds()).json"
     }
 
-    func record(function: String, event: ReplayJSON, outcome: InvocationOutcome) {
-        let expected = OutcomeRecord.make(outcome, eventText: event.compactText)
+    func record(function: String, event: ReplayJSON, outcome: InvocationOutcome, clockDays: ClockDays) {
+        let expected = OutcomeRecord.make(outcome, eventText: event.compactText, clockDays: clockDays)
         steps.withLock { steps in
             steps.append(ReplayCase.Step(function: function, event: event, expected: expected))
             let file = ReplayCase(description: "Recorded by replay serve", authMode: authMode, steps: steps)

@@ -118,6 +118,14 @@ final class EmulatorCore: Sendable {
         }
     }
 
+    /// The loader's, libfaketime's and the sanitizers' variables.
+    static let inheritedVariables = [
+        "LD_LIBRARY_PATH", "LD_PRELOAD",
+        "FAKETIME", "FAKETIME_DONT_RESET", "FAKETIME_NO_CACHE", "FAKETIME_DONT_FAKE_MONOTONIC", "DONT_FAKE_MONOTONIC",
+        "FAKETIME_TIMESTAMP_FILE", "FAKETIME_START_AFTER_SECONDS", "FAKETIME_SHARED",
+        "ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS",
+    ]
+
     private func spawn(_ instanceID: Int, _ configuration: FunctionConfiguration, runtimeAPI: String) {
         var environment: [String: String] = [
             "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -136,8 +144,15 @@ final class EmulatorCore: Sendable {
             "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
             "LAMBDA_TASK_ROOT": String(configuration.executablePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")),
             "_HANDLER": String(configuration.executablePath.split(separator: "/").last ?? ""),
+            // Not a Lambda variable: Lambda has no way to tell a function its timeout, so the
+            // templates set it, and the runtime falls back to it when a deadline is implausible.
+            "FUNCTION_TIMEOUT_SECONDS": String(max(1, configuration.timeout.components.seconds)),
         ]
-        if let path = getenv("LD_LIBRARY_PATH") { environment["LD_LIBRARY_PATH"] = String(cString: path) }
+        // The loader's variables pass through, so a function runs under the same libfaketime
+        // clock (or sanitizer runtime, or library path) as the emulator that started it.
+        for name in Self.inheritedVariables {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
         environment.merge(configuration.environment) { _, given in given }
 
         let name = configuration.name

@@ -6,12 +6,12 @@ import Darwin
 
 /// Starts a function binary with posix_spawn, its output on pipes, and watches it on a
 /// thread of its own: output lines go to `onLine`, the exit status to `onExit`.
-enum FunctionProcess {
-    static func spawn(
+package enum FunctionProcess {
+    package static func spawn(
         path: String, arguments: [String], environment: [String: String],
         onLine: @escaping @Sendable (FunctionOutputLine.Stream, String) -> Void,
         onExit: @escaping @Sendable (ProcessExit) -> Void
-    ) throws(RuntimeEmulatorError) -> pid_t {
+    ) throws(RuntimeEmulatorError) -> Int32 {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0 else { throw spawnError("pipe", errno) }

@@ -23,6 +23,13 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Keep the database afterwards (its name is printed).")
     var keepDatabase = false
 
+    @Option(help: ArgumentHelp(
+        "Deliver the events through another Runtime API instead of replay's emulator.",
+        discussion: "The address of cargo-lambda's emulator (`cargo lambda watch --only-lambda-apis`), such as http://127.0.0.1:9000.",
+        valueName: "URL"
+    ))
+    var peerRuntimeAPI: String?
+
     @OptionGroup var options: FunctionOptions
 
     func run() async throws {
@@ -37,7 +44,12 @@ struct RunCommand: AsyncParsableCommand {
         let database = try ScratchDatabase.create(adminURL: adminURL)
         let summary: ReplayRunner.Summary
         do {
-            let runner = try await ReplayRunner(fleet: fleet, database: database) { Output.out($0) }
+            let invoker: any FunctionInvoker = if let peerRuntimeAPI {
+                PeerRuntimeInvoker(base: peerRuntimeAPI, fleet: fleet, databaseURL: database.url)
+            } else {
+                try await EmulatorInvoker(fleet: fleet, databaseURL: database.url)
+            }
+            let runner = ReplayRunner(invoker: invoker, database: database) { Output.out($0) }
             summary = await runner.run(files: files, update: update, progress: Output.isTerminal)
             await runner.shutdown()
         } catch {

@@ -18,9 +18,10 @@ import Testing
         let database = try ScratchDatabase.create(adminURL: try TestCluster.adminURL())
         let output = LineLog()
         do {
-            let runner = try await ReplayRunner(
-                fleet: FunctionFleet(binaries: binaries, environment: [:], timeout: .seconds(60)), database: database
-            ) { output.append($0) }
+            let fleet = FunctionFleet(binaries: binaries, environment: [:], timeout: .seconds(60))
+            let runner = ReplayRunner(invoker: try await EmulatorInvoker(fleet: fleet, databaseURL: database.url), database: database) {
+                output.append($0)
+            }
             let summary = await runner.run(files: files, update: false, progress: false)
             await runner.shutdown()
             try database.drop()

@@ -1,10 +1,12 @@
 import ReplayKit
 import RuntimeEmulator
 import Testing
+import UTCTime
 
 @Suite struct OutcomeRecordTests {
     let known = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
     let generated = "0b6f4f7e-2c59-4a8e-9f53-d3b1a2c4e5f6"
+    let none = ClockDays(days: [])
 
     func payload(_ body: String, headers: String) -> [UInt8] {
         Array("{\"statusCode\":201,\"headers\":{\(headers)},\"cookies\":[],\"body\":\(ReplayJSON.string(body).compactText),\"isBase64Encoded\":false}".utf8)
@@ -13,7 +15,7 @@ import Testing
     @Test func masksVolatileValuesAndKeepsTheRest() throws {
         let body = "{\"user_uuid\":\"\(known)\",\"id\":\"\(generated)\",\"created_at\":\"2026-01-01T00:00:00Z\",\"request_id\":\"r-1\",\"weight_kg\":62.5}"
         let headers = "\"Location\":\"/api/x/\(generated)\",\"X-Request-Id\":\"abc\",\"Content-Type\":\"application/json\""
-        let record = OutcomeRecord.make(.response(payload(body, headers: headers)), eventText: "{\"rawPath\":\"/api/users/\(known.uppercased())\"}")
+        let record = OutcomeRecord.make(.response(payload(body, headers: headers)), eventText: "{\"rawPath\":\"/api/users/\(known.uppercased())\"}", clockDays: none)
         let json = try #require(record["json"])
         #expect(json["user_uuid"] == .string(known))
         #expect(json["id"] == .string("<uuid>"))
@@ -27,19 +29,42 @@ import Testing
     }
 
     @Test func normalisingTwiceChangesNothing() {
-        let record = OutcomeRecord.make(.response(payload("{\"id\":\"\(generated)\"}", headers: "\"X-Request-Id\":\"a\"")), eventText: "{}")
-        #expect(OutcomeRecord.normalised(record, eventText: "{}") == record)
+        let record = OutcomeRecord.make(.response(payload("{\"id\":\"\(generated)\"}", headers: "\"X-Request-Id\":\"a\"")), eventText: "{}", clockDays: none)
+        #expect(OutcomeRecord.normalised(record, eventText: "{}", clockDays: none) == record)
     }
 
     @Test func differentResponsesStayDifferent() {
-        let a = OutcomeRecord.make(.response(payload("{\"n\":1}", headers: "")), eventText: "{}")
-        let b = OutcomeRecord.make(.response(payload("{\"n\":2}", headers: "")), eventText: "{}")
+        let a = OutcomeRecord.make(.response(payload("{\"n\":1}", headers: "")), eventText: "{}", clockDays: none)
+        let b = OutcomeRecord.make(.response(payload("{\"n\":2}", headers: "")), eventText: "{}", clockDays: none)
         #expect(a != b)
     }
 
     @Test func failuresAreOutcomes() {
-        #expect(OutcomeRecord.make(.timedOut, eventText: "{}")["outcome"] == .string("timedOut"))
-        #expect(OutcomeRecord.make(.processExited(.signaled(6)), eventText: "{}")["outcome"] == .string("processExited"))
+        #expect(OutcomeRecord.make(.timedOut, eventText: "{}", clockDays: none)["outcome"] == .string("timedOut"))
+        #expect(OutcomeRecord.make(.processExited(.signaled(6)), eventText: "{}", clockDays: none)["outcome"] == .string("processExited"))
+    }
+
+    /// The day the function called today is stored as `<today>`, unless the event holds it.
+    @Test func masksTheFunctionsToday() throws {
+        let days = ClockDays(days: ["2027-12-31", "2028-01-01"])
+        let body = "{\"reason\":\"from 1900-01-01 to today (2028-01-01)\",\"date\":\"2027-12-31\",\"other\":\"2027-12-30\"}"
+        let event = "{\"body\":\"2027-12-31\"}"
+        let record = OutcomeRecord.make(.response(payload(body, headers: "")), eventText: event, clockDays: days)
+        let json = try #require(record["json"])
+        #expect(json["reason"] == .string("from 1900-01-01 to today (<today>)"))
+        #expect(json["date"] == .string("2027-12-31"))
+        #expect(json["other"] == .string("2027-12-30"))
+        #expect(OutcomeRecord.normalised(record, eventText: event, clockDays: days) == record)
+    }
+
+    /// The days reach back by the allowed lag (a function's clock behind replay's) and cross
+    /// midnight and leap days.
+    @Test func clockDaysSpanTheInvocation() throws {
+        let start = try #require(Instant(rfc3339: "2028-02-29T00:05:00Z"))
+        let end = try #require(Instant(rfc3339: "2028-03-01T00:00:01Z"))
+        #expect(ClockDays.during(start: start, end: end).days == ["2028-02-28", "2028-02-29", "2028-03-01"])
+        let midday = try #require(Instant(rfc3339: "2028-02-29T12:00:00Z"))
+        #expect(ClockDays.during(start: midday, end: midday).days == ["2028-02-29"])
     }
 
     @Test func diffShowsTheChangedLines() {
