@@ -18,7 +18,11 @@ from pathlib import Path
 
 import yaml
 
-FUNCTIONS = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score"]
+FUNCTIONS = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score",
+             "default_route", "migrate"]
+# The framework's catch-all (method and path "*") is template.yaml's ANY $default.
+CATCH_ALL = ("*", "*")
+DEFAULT_ROUTE = ("ANY", "$default")
 
 
 class CfnLoader(yaml.SafeLoader):
@@ -99,6 +103,8 @@ def main() -> int:
                 errors.append(f"functions.{name}: an event is not an httpApi route with method and path")
                 continue
             route = (str(http.get("method", "")).upper(), str(http.get("path", "")))
+            if route == CATCH_ALL:
+                route = DEFAULT_ROUTE
             if route in routes:
                 errors.append(f"functions.{name}: route {route} declared twice")
             routes.add(route)

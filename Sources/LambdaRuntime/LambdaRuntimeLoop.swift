@@ -14,6 +14,8 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
     public let logger: LambdaLogger
     public let retry: RuntimeRetryPolicy
     private let traceVariable = TraceIDVariable()
+    /// False once the process has served an invocation.
+    private var coldStart = true
 
     public init(handler: Handler, transport: any RuntimeAPITransport, logger: LambdaLogger, retry: RuntimeRetryPolicy = RuntimeRetryPolicy()) {
         self.handler = handler
@@ -57,9 +59,11 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
             traceID: invocation.traceID,
             clientContext: invocation.clientContext,
             cognitoIdentity: invocation.cognitoIdentity,
-            logger: logger.with(requestID: invocation.requestID)
+            logger: logger.with(requestID: invocation.requestID, traceHeader: invocation.traceID, coldStart: coldStart)
         )
         context.runtimeConnectionsOpened = transport.connectionsOpened
+        context.isColdStart = coldStart
+        coldStart = false
 
         let payload: [UInt8]
         do {
