@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Structural check of serverless.yml, which has no offline validator here.
 
-Checks that serverless.yml parses, packages each of the six functions
-individually from build/lambda/NAME.zip with handler bootstrap on
-provided.al2023, puts every route behind the JWT authorizer, and declares for
-each function exactly the routes template.yaml declares for it (matched by
-CodeUri build/lambda/NAME.zip).
+Checks that serverless.yml parses, packages each of the eight functions (six
+API functions, default_route, migrate) individually from build/lambda/NAME.zip
+with handler bootstrap on provided.al2023, puts every route behind the JWT
+authorizer, and declares for each function exactly the routes template.yaml
+declares for it (matched by CodeUri build/lambda/NAME.zip; the catch-all
+method "*" path "*" is template.yaml's ANY $default).
 
 Usage: check_serverless_yml.py serverless.yml [template.yaml]
 """

@@ -83,7 +83,7 @@ struct ObservabilityTests {
         }
     }
 
-    @Test("AWS_LAMBDA_LOG_LEVEL=ERROR drops the warning but never the EMF record; Text format stays text")
+    @Test("AWS_LAMBDA_LOG_LEVEL=ERROR drops the warning but never the EMF record; cold_start; Text format stays text")
     func levelAndFormat() async throws {
         let environment = ["AWS_LAMBDA_LOG_LEVEL": "ERROR"]
         try await FunctionUnderTest.with(DefaultRouteFunction.name, environment: environment) { function in
@@ -93,6 +93,15 @@ struct ObservabilityTests {
             #expect(!function.jsonLines.contains { $0["level"] != nil }, "\(function.output.texts)")
             let aws = records.first?.root["_aws"] as? [String: Any]
             #expect((aws?["CloudWatchMetrics"] as? [[String: Any]])?.first?["Namespace"] as? String == "HealthTracker")
+        }
+        // The first invocation's lines say cold_start true; the service name can be set.
+        try await FunctionUnderTest.with(DefaultRouteFunction.name, environment: ["POWERTOOLS_SERVICE_NAME": "api-edge"]) { function in
+            let result = try await function.invoke(try httpEvent(method: "GET", path: "/api/users/"))
+            _ = try await Self.records(function, count: 1)
+            let warning = try #require(function.jsonLines.first { $0["level"] as? String == "WARN" }, "\(function.output.texts)")
+            #expect(warning["cold_start"] as? Bool == true)
+            #expect(warning["service"] as? String == "api-edge")
+            #expect(warning["function_request_id"] as? String == result.requestID)
         }
         try await FunctionUnderTest.with(DefaultRouteFunction.name, environment: [:], logFormat: "Text") { function in
             let result = try await function.invoke(try httpEvent(method: "GET", path: "/api/users/"))
