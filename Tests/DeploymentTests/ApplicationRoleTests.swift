@@ -8,17 +8,9 @@ import Testing
 /// version, nothing else.
 @Suite("Application role: least privilege")
 struct ApplicationRoleTests {
-    /// The database's URL with another user (the test cluster trusts loopback).
-    static func url(_ database: TestDatabase, user: String) throws -> String {
-        var components = try #require(URLComponents(string: database.url))
-        components.user = user
-        components.password = nil
-        return try #require(components.string)
-    }
-
     static func connectAsApplication(_ database: TestDatabase) throws -> PostgresConnection {
         try PostgresConnection(configuration: PostgresConfiguration(
-            connectionString: try url(database, user: HealthTrackerSchema.applicationRole), applicationName: "tests"
+            connectionString: database.url(user: HealthTrackerSchema.applicationRole), applicationName: "tests"
         ))
     }
 

@@ -115,7 +115,7 @@ struct ObservabilityTests {
     @Test("users, connected as the application role: 201 and 200 with DatabaseTime in the EMF records")
     func usersAsApplicationRole() async throws {
         try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
-            let url = try ApplicationRoleTests.url(database, user: HealthTrackerSchema.applicationRole)
+            let url = database.url(user: HealthTrackerSchema.applicationRole)
             let environment = ["DATABASE_URL": url, "AUTH_MODE": "none", "POWERTOOLS_METRICS_NAMESPACE": Self.namespace]
             try await FunctionUnderTest.with(APIFunction.users.rawValue, environment: environment) { function in
                 let email = "emf-\(UUID().uuidString.lowercased())@example.com"

@@ -35,7 +35,8 @@ final class APITestHarness: Sendable {
                 // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
                 emulator.register(FunctionConfiguration(
                     name: function.rawValue + suffix, executablePath: path,
-                    environment: ["DATABASE_URL": database.url, "AUTH_MODE": mode],
+                    // As deployed: the least-privilege application role, not the owner.
+                    environment: ["DATABASE_URL": database.url(user: HealthTrackerSchema.applicationRole), "AUTH_MODE": mode],
                     timeout: .seconds(60), initTimeout: .seconds(60), maximumInstances: maximumInstances
                 ))
             }
