@@ -5,7 +5,12 @@ import PackageDescription
 // libcurl and libpq. SwiftNIO and the argument parser are for the local
 // tooling (the Runtime API emulator and the replay CLI) and tests only.
 
-let functionNames = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score"]
+// The six API functions, the $default route's (api.md's 404/405) and the CloudFormation
+// custom resource that migrates the schema at deploy.
+let functionNames = [
+    "users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score",
+    "default_route", "migrate",
+]
 
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -59,7 +64,7 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime", "CurlHTTP"], swiftSettings: strict),
         .target(
             name: "HealthTracker",
-            dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime"],
+            dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP"],
             swiftSettings: strict
         ),
 
@@ -171,6 +176,18 @@ let package = Package(
         .testTarget(
             name: "ReplayTests",
             dependencies: ["ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport", "UTCTime"],
+            swiftSettings: strict
+        ),
+        // The operable-on-AWS parts through the real binaries: the migrate function as a
+        // CloudFormation custom resource, the EMF records, the application role.
+        .testTarget(
+            name: "DeploymentTests",
+            dependencies: [
+                "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

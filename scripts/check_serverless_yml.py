@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Structural check of serverless.yml, which has no offline validator here.
 
-Checks that serverless.yml parses, packages each of the six functions
-individually from build/lambda/NAME.zip with handler bootstrap on
-provided.al2023, puts every route behind the JWT authorizer, and declares for
-each function exactly the routes template.yaml declares for it (matched by
-CodeUri build/lambda/NAME.zip).
+Checks that serverless.yml parses, packages each of the eight functions (six
+API functions, default_route, migrate) individually from build/lambda/NAME.zip
+with handler bootstrap on provided.al2023, puts every route behind the JWT
+authorizer, and declares for each function exactly the routes template.yaml
+declares for it (matched by CodeUri build/lambda/NAME.zip; the catch-all
+method "*" path "*" is template.yaml's ANY $default).
 
 Usage: check_serverless_yml.py serverless.yml [template.yaml]
 """
@@ -18,7 +19,11 @@ from pathlib import Path
 
 import yaml
 
-FUNCTIONS = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score"]
+FUNCTIONS = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score",
+             "default_route", "migrate"]
+# The framework's catch-all (method and path "*") is template.yaml's ANY $default.
+CATCH_ALL = ("*", "*")
+DEFAULT_ROUTE = ("ANY", "$default")
 
 
 class CfnLoader(yaml.SafeLoader):
@@ -99,6 +104,8 @@ def main() -> int:
                 errors.append(f"functions.{name}: an event is not an httpApi route with method and path")
                 continue
             route = (str(http.get("method", "")).upper(), str(http.get("path", "")))
+            if route == CATCH_ALL:
+                route = DEFAULT_ROUTE
             if route in routes:
                 errors.append(f"functions.{name}: route {route} declared twice")
             routes.add(route)

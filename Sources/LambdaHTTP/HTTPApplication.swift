@@ -8,6 +8,14 @@ public protocol HTTPApplication<Route> {
     associatedtype Route: Hashable & Sendable
 
     mutating func respond(to request: HTTPRequest, match: RouteMatch<Route>, context: LambdaContext) throws -> HTTPResponse
+
+    /// Time spent waiting on a database since the last call, which resets it (the
+    /// `DatabaseTime` metric); zero for an application without one.
+    mutating func takeDatabaseTime() -> Duration
+}
+
+extension HTTPApplication {
+    public mutating func takeDatabaseTime() -> Duration { .zero }
 }
 
 /// An application given as a closure.

@@ -1,4 +1,5 @@
 public import LambdaRuntime
+import UTCTime
 
 /// A `LambdaHandler` for HTTP events: decodes the event, routes it, calls the application
 /// and encodes its response in the shape the event's service expects.
@@ -13,14 +14,23 @@ public struct HTTPLambdaHandler<Application: HTTPApplication>: LambdaHandler {
     public let router: Router<Application.Route>
     /// Larger bodies answer 413.
     public let maxBodyBytes: Int
+    /// One EMF record per invocation when set.
+    public let metrics: HTTPInvocationMetrics?
+    /// The route key the last request matched, or `HTTPInvocationMetrics.unmatchedRoute`.
+    public private(set) var lastRoute = HTTPInvocationMetrics.unmatchedRoute
 
-    public init(router: Router<Application.Route>, maxBodyBytes: Int = defaultMaxBodyBytes, application: Application) {
+    public init(
+        router: Router<Application.Route>, maxBodyBytes: Int = defaultMaxBodyBytes,
+        metrics: HTTPInvocationMetrics? = nil, application: Application
+    ) {
         self.router = router
         self.maxBodyBytes = maxBodyBytes
+        self.metrics = metrics
         self.application = application
     }
 
     public mutating func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] {
+        let start = ContinuousClock.now
         let request: HTTPRequest
         do {
             request = try HTTPRequest(decoding: event)
@@ -28,7 +38,17 @@ public struct HTTPLambdaHandler<Application: HTTPApplication>: LambdaHandler {
             context.logger.error("the event is not an HTTP event", ["error": error.description])
             throw error
         }
-        return respond(to: request, context: context).encoded(as: request.responseShape)
+        let response = respond(to: request, context: context)
+        let payload = response.encoded(as: request.responseShape)
+        let databaseTime = application.takeDatabaseTime()
+        if let metrics {
+            let record = metrics.record(
+                route: lastRoute, status: response.status, duration: ContinuousClock.now - start,
+                databaseTime: databaseTime, context: context
+            )
+            context.logger.emit(line: record.rendered(at: Instant.now()))
+        }
+        return payload
     }
 
     /// The response to a decoded request, with the request id on it.
@@ -54,6 +74,7 @@ public struct HTTPLambdaHandler<Application: HTTPApplication>: LambdaHandler {
     }
 
     private mutating func routedResponse(to request: HTTPRequest, context: LambdaContext) throws -> HTTPResponse {
+        lastRoute = HTTPInvocationMetrics.unmatchedRoute
         if request.bodyByteCount > maxBodyBytes {
             throw Problem(.payloadTooLarge, detail: "The body is over \(maxBodyBytes) bytes")
         }
@@ -61,6 +82,7 @@ public struct HTTPLambdaHandler<Application: HTTPApplication>: LambdaHandler {
         switch router.route(request) {
         case .matched(let found):
             match = found
+            lastRoute = "\(found.route.method.rawValue) \(found.route.template)"
         case let other:
             throw other.problem(method: request.method, path: request.path)!
         }

@@ -16,6 +16,8 @@ public struct LambdaContext: Sendable {
     /// TCP connections the runtime has opened to the Runtime API so far: 1 while
     /// keep-alive holds. Diagnostics for tests and benchmarks.
     public internal(set) var runtimeConnectionsOpened: Int = 0
+    /// Whether this is the process's first invocation (it paid for the init).
+    public internal(set) var isColdStart: Bool = false
 
     public init(
         requestID: String, deadline: Instant, invokedFunctionARN: String, traceID: String?,

@@ -8,9 +8,10 @@ public import UTCTime
 /// Writes log lines to standard output, where Lambda collects them.
 ///
 /// Text lines (`TIMESTAMP REQUEST-ID LEVEL message key=value`) by default, JSON lines
-/// when `AWS_LAMBDA_LOG_FORMAT=JSON`, filtered by `AWS_LAMBDA_LOG_LEVEL`. Every line
-/// carries the request id of the invocation it belongs to. Callers must never pass
-/// secrets or health values as messages or metadata.
+/// when `AWS_LAMBDA_LOG_FORMAT=JSON`, filtered by `AWS_LAMBDA_LOG_LEVEL`. JSON lines carry
+/// the keys Powertools for AWS Lambda writes (`level`, `message`, `timestamp`, `service`,
+/// `cold_start`, `function_request_id`, `xray_trace_id`), so its users' queries work
+/// unchanged. Callers must never pass secrets or health values as messages or metadata.
 public struct LambdaLogger: Sendable {
     public enum Level: Int, Sendable, Comparable, CaseIterable {
         case trace, debug, info, warn, error, fatal
@@ -44,24 +45,50 @@ public struct LambdaLogger: Sendable {
     public let minimumLevel: Level
     public let format: Format
     public let requestID: String?
+    /// Powertools' `service`: `POWERTOOLS_SERVICE_NAME`, else the function's name.
+    public let service: String?
+    /// The X-Ray trace id alone (`1-5759e988-bd862e3fe1be46a994272793`), without `Root=`,
+    /// `Parent` or `Sampled`.
+    public let xrayTraceID: String?
+    /// Whether this invocation is the process's first; nil outside an invocation.
+    public let coldStart: Bool?
 
-    public init(minimumLevel: Level = .info, format: Format = .text, requestID: String? = nil) {
+    public init(
+        minimumLevel: Level = .info, format: Format = .text, requestID: String? = nil,
+        service: String? = nil, xrayTraceID: String? = nil, coldStart: Bool? = nil
+    ) {
         self.minimumLevel = minimumLevel
         self.format = format
         self.requestID = requestID
+        self.service = service
+        self.xrayTraceID = xrayTraceID
+        self.coldStart = coldStart
     }
 
     /// The logger Lambda's environment variables ask for.
     public init(environment: [String: String]) {
         self.init(
             minimumLevel: environment["AWS_LAMBDA_LOG_LEVEL"].flatMap(Level.init(name:)) ?? .info,
-            format: environment["AWS_LAMBDA_LOG_FORMAT"]?.uppercased() == "JSON" ? .json : .text
+            format: environment["AWS_LAMBDA_LOG_FORMAT"]?.uppercased() == "JSON" ? .json : .text,
+            service: environment["POWERTOOLS_SERVICE_NAME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? environment["AWS_LAMBDA_FUNCTION_NAME"]
         )
     }
 
     /// The same settings, for one invocation.
-    public func with(requestID: String?) -> LambdaLogger {
-        LambdaLogger(minimumLevel: minimumLevel, format: format, requestID: requestID)
+    public func with(requestID: String?, traceHeader: String? = nil, coldStart: Bool? = nil) -> LambdaLogger {
+        LambdaLogger(
+            minimumLevel: minimumLevel, format: format, requestID: requestID, service: service,
+            xrayTraceID: traceHeader.flatMap(LambdaLogger.rootTraceID), coldStart: coldStart
+        )
+    }
+
+    /// `Root=1-...;Parent=...;Sampled=0` -> `1-...`, as Powertools logs it.
+    public static func rootTraceID(_ header: String) -> String? {
+        for field in header.split(separator: ";") where field.hasPrefix("Root=") {
+            return String(field.dropFirst(5))
+        }
+        return nil
     }
 
     public func isEnabled(_ level: Level) -> Bool { level >= minimumLevel }
@@ -84,7 +111,11 @@ public struct LambdaLogger: Sendable {
 
     public func log(_ level: Level, _ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
         guard isEnabled(level) else { return }
-        let line = render(level: level, message: message(), metadata: metadata, at: Instant.now())
+        emit(line: render(level: level, message: message(), metadata: metadata, at: Instant.now()))
+    }
+
+    /// Writes a whole line as it is, whatever the level: a CloudWatch EMF record, say.
+    public func emit(line: String) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
         // One write per line so lines from a crashing process are never interleaved.
@@ -106,9 +137,12 @@ public struct LambdaLogger: Sendable {
             for (key, value) in metadata { line += " \(key)=\(value.replacingNewlines())" }
             return line
         case .json:
-            var line = "{\"timestamp\":\(JSONText.quoted(time.rfc3339)),\"level\":\(JSONText.quoted(level.name))"
-            line += ",\"message\":\(JSONText.quoted(message))"
-            if let requestID { line += ",\"requestId\":\(JSONText.quoted(requestID))" }
+            var line = "{\"level\":\(JSONText.quoted(level.name)),\"message\":\(JSONText.quoted(message))"
+            line += ",\"timestamp\":\(JSONText.quoted(time.rfc3339))"
+            if let service { line += ",\"service\":\(JSONText.quoted(service))" }
+            if let coldStart { line += ",\"cold_start\":\(coldStart)" }
+            if let requestID { line += ",\"function_request_id\":\(JSONText.quoted(requestID))" }
+            if let xrayTraceID { line += ",\"xray_trace_id\":\(JSONText.quoted(xrayTraceID))" }
             for (key, value) in metadata { line += ",\(JSONText.quoted(key)):\(JSONText.quoted(value))" }
             return line + "}"
         }

@@ -18,6 +18,8 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
     /// Set once an implausible deadline header has been logged, so a peer that always sends
     /// one (some emulators) does not fill the log.
     private var reportedImplausibleDeadline = false
+    /// False once the process has served an invocation.
+    private var coldStart = true
 
     public init(
         handler: Handler, transport: any RuntimeAPITransport, logger: LambdaLogger, retry: RuntimeRetryPolicy = RuntimeRetryPolicy(),
@@ -73,9 +75,11 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
             traceID: invocation.traceID,
             clientContext: invocation.clientContext,
             cognitoIdentity: invocation.cognitoIdentity,
-            logger: logger.with(requestID: invocation.requestID)
+            logger: logger.with(requestID: invocation.requestID, traceHeader: invocation.traceID, coldStart: coldStart)
         )
         context.runtimeConnectionsOpened = transport.connectionsOpened
+        context.isColdStart = coldStart
+        coldStart = false
 
         let payload: [UInt8]
         do {

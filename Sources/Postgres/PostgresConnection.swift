@@ -151,7 +151,7 @@ public final class PostgresConnection {
         try executeScript("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'")
     }
 
-    private func openHandle() throws(PostgresError) -> OpaquePointer {
+    func openHandle() throws(PostgresError) -> OpaquePointer {
         guard let handle, PQstatus(handle) == CONNECTION_OK else {
             throw PostgresError(code: .unavailable, message: "the connection is closed", connectionLost: true)
         }

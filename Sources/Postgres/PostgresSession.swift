@@ -15,6 +15,8 @@ public final class PostgresSession {
     /// differs by a few milliseconds from the last one does not cost a `SET` round trip.
     public let timeoutStepMilliseconds: Int
     private var connection: PostgresConnection?
+    /// Time spent in `run` (connecting and waiting on the server) since `takeDatabaseTime`.
+    private var databaseTime: Duration = .zero
 
     public init(configuration: PostgresConfiguration, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250) {
         self.configuration = configuration
@@ -49,6 +51,8 @@ public final class PostgresSession {
         _ access: DatabaseAccess, deadline: Instant? = nil,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
+        let start = ContinuousClock.now
+        defer { databaseTime += ContinuousClock.now - start }
         let remainingMilliseconds = deadline.map { Int($0.millisecondsSinceEpoch - Instant.now().millisecondsSinceEpoch) }
         let connection = try readyConnection(remainingMilliseconds: remainingMilliseconds)
         do {
@@ -58,6 +62,12 @@ public final class PostgresSession {
             let fresh = try reopened(remainingMilliseconds: remainingMilliseconds)
             return try finishing(fresh, body)
         }
+    }
+
+    /// The time spent on the database since the last call (the `DatabaseTime` metric).
+    public func takeDatabaseTime() -> Duration {
+        defer { databaseTime = .zero }
+        return databaseTime
     }
 
     /// `run` in a transaction that commits when `body` returns and rolls back when it throws.

@@ -35,7 +35,8 @@ final class APITestHarness: Sendable {
                 // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
                 emulator.register(FunctionConfiguration(
                     name: function.rawValue + suffix, executablePath: path,
-                    environment: ["DATABASE_URL": database.url, "AUTH_MODE": mode],
+                    // As deployed: the least-privilege application role, not the owner.
+                    environment: ["DATABASE_URL": database.url(user: HealthTrackerSchema.applicationRole), "AUTH_MODE": mode],
                     timeout: .seconds(60), initTimeout: .seconds(60), maximumInstances: maximumInstances
                 ))
             }
@@ -211,21 +212,6 @@ struct APIResponse {
     var contentType: String? { headers["content-type"] }
     /// The body with exact decimal numbers (for comparing documents digit for digit).
     func exactJSON() throws -> TestJSON { try TestJSON.parse(Array(text.utf8)) }
-}
-
-/// Finds a function binary SwiftPM built next to the test bundle.
-enum FunctionBinary {
-    static func path(_ name: String) -> String? {
-        var candidates: [URL] = []
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(directory.appendingPathComponent(name))
-            candidates.append(directory.appendingPathComponent("debug/\(name)"))
-            directory.deleteLastPathComponent()
-        }
-        candidates.append(TestCluster.packageRoot.appendingPathComponent(".build/debug/\(name)"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
-    }
 }
 
 /// One harness (emulator, function processes, migrated database) around a whole suite.

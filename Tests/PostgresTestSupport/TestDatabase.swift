@@ -16,6 +16,15 @@ public struct TestDatabase: Sendable {
         try PostgresConnection(configuration: configuration(applicationName: applicationName))
     }
 
+    /// The URL as another user would connect (the test cluster trusts loopback, so no
+    /// password): the application role, say.
+    public func url(user: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.user = user
+        components.password = nil
+        return components.string ?? url
+    }
+
     /// Creates an empty database, migrated with `migrations` when given.
     public static func create(migrations: [Migration]? = nil) throws -> TestDatabase {
         let adminURL = try TestCluster.adminURL()

@@ -27,7 +27,7 @@ struct TimescaleTests {
         try await withTestDatabase { database in
             let connection = try database.connect()
             try connection.executeScript(Self.standIn)
-            #expect(try HealthTrackerSchema.migrator.migrate(connection, timescale: .functionsPresent) == [1])
+            #expect(try HealthTrackerSchema.migrator.migrate(connection, timescale: .functionsPresent) == HealthTrackerSchema.migrations.map(\.version))
             let calls = try connection.execute("""
                 SELECT relation, time_column_name::text, chunk_time_interval::text, create_default_indexes, if_not_exists, migrate_data
                 FROM hypertable_calls ORDER BY relation
@@ -58,7 +58,7 @@ struct TimescaleTests {
             let available = try connection.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'timescaledb'")
             try #require(try available.first!.decode(0, as: Int.self) == 0, "this test needs a server without TimescaleDB")
             try connection.executeScript(Self.standIn)
-            #expect(try HealthTrackerSchema.migrator.migrate(connection, timescale: .whenAvailable) == [1])
+            #expect(try HealthTrackerSchema.migrator.migrate(connection, timescale: .whenAvailable) == HealthTrackerSchema.migrations.map(\.version))
             #expect(try connection.execute("SELECT count(*) FROM hypertable_calls").first!.decode(0, as: Int.self) == 0)
             #expect(try connection.execute("SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'").first!.decode(0, as: Int.self) == 0)
         }

@@ -13,6 +13,9 @@ struct DeclaredRoute: Hashable, Comparable, CustomStringConvertible {
 
     var description: String { "\(method) \(path)" }
 
+    /// API Gateway's `$default` route: every request no other route matches, any method.
+    static let defaultRoute = DeclaredRoute(method: "ANY", path: "$default")
+
     static func < (lhs: DeclaredRoute, rhs: DeclaredRoute) -> Bool {
         (lhs.path, lhs.method) < (rhs.path, rhs.method)
     }

@@ -10,23 +10,26 @@ struct RouteDeclarationTests {
         let file: String
         let extract: @Sendable (StrictNode) throws -> RouteDeclarations
         let expected: @Sendable (APIFunction) -> Set<DeclaredRoute>
+        /// Functions the file declares that serve no route (the deployment files' migrate).
+        let routelessFunctions: [String]
 
         var testDescription: String { file }
     }
 
     static let sources: [Source] = [
-        Source(file: "template.yaml", extract: RouteDeclarations.sam, expected: ExpectedRoutes.bothSlashForms),
-        Source(file: "serverless.yml", extract: RouteDeclarations.serverless, expected: ExpectedRoutes.bothSlashForms),
-        Source(file: "openapi.yaml", extract: RouteDeclarations.openAPI, expected: ExpectedRoutes.canonical),
+        Source(file: "template.yaml", extract: RouteDeclarations.sam, expected: ExpectedRoutes.bothSlashForms, routelessFunctions: ["migrate"]),
+        Source(file: "serverless.yml", extract: RouteDeclarations.serverless, expected: ExpectedRoutes.bothSlashForms, routelessFunctions: ["migrate"]),
+        Source(file: "openapi.yaml", extract: RouteDeclarations.openAPI, expected: ExpectedRoutes.canonical, routelessFunctions: []),
     ]
 
     @Test("each function declares exactly the router's routes", arguments: sources)
     func declaresTheRoutersRoutes(source: Source) throws {
         let declared = try RouteDeclarations.load(source.file, source.extract).routes
-        #expect(
-            declared.keys.sorted() == APIFunction.allCases.map(\.rawValue).sorted(),
-            "\(source.file) declares routes for functions \(declared.keys.sorted())"
-        )
+        let names = APIFunction.allCases.map(\.rawValue) + [DefaultRouteFunction.name] + source.routelessFunctions
+        #expect(declared.keys.sorted() == names.sorted(), "\(source.file) declares functions \(declared.keys.sorted())")
+        for name in source.routelessFunctions {
+            #expect(declared[name] == [], "\(source.file): \(name) declares routes \(declared[name] ?? [])")
+        }
         for function in APIFunction.allCases {
             let routes = declared[function.rawValue] ?? []
             var seen: Set<DeclaredRoute> = []
@@ -39,6 +42,17 @@ struct RouteDeclarationTests {
             #expect(missing.isEmpty, "\(source.file): \(function.rawValue) lacks \(missing.map(\.description))")
             #expect(extra.isEmpty, "\(source.file): \(function.rawValue) declares routes the router lacks: \(extra.map(\.description))")
         }
+    }
+
+    @Test("the $default route goes to default_route, and only there", arguments: sources)
+    func defaultRoute(source: Source) throws {
+        let declared = try RouteDeclarations.load(source.file, source.extract).routes
+        #expect(declared[DefaultRouteFunction.name] == [.defaultRoute], "\(source.file): \(declared[DefaultRouteFunction.name] ?? [])")
+        for (function, routes) in declared where function != DefaultRouteFunction.name {
+            #expect(!routes.contains(.defaultRoute), "\(source.file): \(function) also declares $default")
+        }
+        // What default_route answers from: the whole table, so 405 lists every method of a path.
+        #expect(DefaultRouteFunction.router.routes.count == APIRoute.allCases.count)
     }
 
     @Test("the templates declare every route without and with the trailing slash")

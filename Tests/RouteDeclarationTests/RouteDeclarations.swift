@@ -72,6 +72,9 @@ struct RouteDeclarations {
                     throw resource.layoutError("\(what) has \(key): routes from an OpenAPI definition are not understood")
                 }
                 httpAPIs.append(logicalID)
+            case "AWS::ApiGatewayV2::DomainName", "AWS::ApiGatewayV2::ApiMapping":
+                // A custom domain maps the whole API; it declares no route.
+                continue
             case _ where type.hasPrefix("AWS::ApiGatewayV2::") || type.hasPrefix("AWS::ApiGateway::") || type == "AWS::Serverless::Api":
                 throw resource.layoutError("\(what) is a \(type): routes outside function events are not understood")
             default:
@@ -110,15 +113,21 @@ struct RouteDeclarations {
                 }
                 let http = pairs[0].value
                 if case .scalar = http.node {
-                    // The short form: 'GET /api/users'.
+                    // The short form: 'GET /api/users', or '*' for the catch-all ($default) route.
                     let text = try http.string("\(eventWhat).httpApi")
+                    if text == "*" {
+                        declarations.routes[name, default: []].append(.defaultRoute)
+                        continue
+                    }
                     let parts = text.split(separator: " ", omittingEmptySubsequences: true)
                     guard parts.count == 2 else { throw http.layoutError("\(eventWhat).httpApi is \(text), not METHOD /path") }
                     declarations.routes[name, default: []].append(DeclaredRoute(method: String(parts[0]), path: String(parts[1])))
                 } else {
                     let method = try http.value("method", in: "\(eventWhat).httpApi").string("\(eventWhat).httpApi.method")
                     let path = try http.value("path", in: "\(eventWhat).httpApi").string("\(eventWhat).httpApi.path")
-                    declarations.routes[name, default: []].append(DeclaredRoute(method: method, path: path))
+                    // method '*' and path '*' is the framework's catch-all: API Gateway's $default route.
+                    let route = method == "*" && path == "*" ? .defaultRoute : DeclaredRoute(method: method, path: path)
+                    declarations.routes[name, default: []].append(route)
                 }
             }
         }
@@ -127,11 +136,16 @@ struct RouteDeclarations {
 
     // MARK: openapi.yaml
 
-    /// Every operation under `paths`, the function named by its `x-function`.
+    /// Every operation under `paths`, the function named by its `x-function`; and the
+    /// `$default` route's function, named by the root's `x-default-route.x-function`.
     static func openAPI(_ root: StrictNode) throws -> RouteDeclarations {
         var declarations = RouteDeclarations()
         let version = try root.value("openapi", in: "the document").string("openapi")
         guard version.hasPrefix("3.1.") else { throw root.layoutError("openapi is \(version), not 3.1.x") }
+        if let fallback = try root.optionalValue("x-default-route", in: "the document") {
+            let function = try fallback.value("x-function", in: "x-default-route").string("x-default-route.x-function")
+            declarations.routes[function, default: []].append(.defaultRoute)
+        }
         for (path, item) in try root.value("paths", in: "the document").pairs("paths") {
             for (key, operation) in try item.pairs("paths.\(path)") {
                 if httpMethods.contains(key) {

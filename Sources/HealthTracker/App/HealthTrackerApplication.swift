@@ -28,6 +28,10 @@ public struct HealthTrackerApplication: HTTPApplication {
         }
     }
 
+    public func takeDatabaseTime() -> Duration {
+        database.takeDatabaseTime()
+    }
+
     private func endpointResponse(_ call: APICall) throws -> HTTPResponse {
         switch call.route.function {
         case .users, .bloodTests, .bioMetrics, .physicalActivity, .sleepActivity:

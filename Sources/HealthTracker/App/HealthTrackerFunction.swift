@@ -20,6 +20,7 @@ public enum HealthTrackerFunction {
         try database.checkSchema(HealthTrackerSchema.migrator)
         return HTTPLambdaHandler(
             router: function.router,
+            metrics: HTTPInvocationMetrics(environment: context.environment, function: function.rawValue),
             application: HealthTrackerApplication(function: function, authMode: authMode, database: database)
         )
     }

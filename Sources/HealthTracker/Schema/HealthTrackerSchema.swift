@@ -16,6 +16,7 @@ public enum HealthTrackerSchema {
                 Hypertable(table: "sleep_activity", timeColumn: "date", chunkInterval: "30 days", compressAfter: "90 days"),
             ]
         ),
+        Migration(version: 2, name: "application_role", sql: applicationRoleSQL),
     ]
 
     public static let migrator = Migrator(migrations: migrations)

@@ -1,0 +1,21 @@
+/// Why the migrate function could not do or report its work.
+public struct MigrateFunctionError: Error, Sendable, CustomStringConvertible {
+    public enum Code: Sendable, Equatable {
+        /// The event is not a CloudFormation custom resource request.
+        case badEvent
+        /// The application secret names another user than the migration's role.
+        case wrongApplicationRole
+        /// CloudFormation's response URL did not take the answer.
+        case responseNotDelivered
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(code: Code, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

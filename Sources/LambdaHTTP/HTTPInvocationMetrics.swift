@@ -1,0 +1,60 @@
+public import LambdaRuntime
+import UTCTime
+
+/// What `HTTPLambdaHandler` publishes per invocation, as one CloudWatch EMF record.
+///
+/// Dimensions `function` and `route` (the route key, `GET /api/users/{user_uuid}`, or
+/// `unmatched`), published per route, per function and for the whole namespace. Metrics:
+/// `Requests` (1), `Status2xx`/`Status4xx`/`Status5xx` (1 for the response's class, else
+/// 0, so their Average is a rate), `Duration` and `DatabaseTime` in milliseconds, and
+/// `ColdStart` (1 on the process's first invocation). Neither a path nor a body goes in.
+public struct HTTPInvocationMetrics: Sendable {
+    /// The route dimension of a request no route matched.
+    public static let unmatchedRoute = "unmatched"
+    /// The metric names, in the order they are written.
+    public static let metricNames = ["Requests", "Status2xx", "Status4xx", "Status5xx", "Duration", "DatabaseTime", "ColdStart"]
+
+    public let namespace: String
+    public let function: String
+
+    public init(namespace: String, function: String) {
+        self.namespace = namespace
+        self.function = function
+    }
+
+    /// `POWERTOOLS_METRICS_NAMESPACE`, else `HealthTracker`; nil when
+    /// `POWERTOOLS_METRICS_DISABLED` is true.
+    public init?(environment: [String: String], function: String) {
+        if environment["POWERTOOLS_METRICS_DISABLED"]?.lowercased() == "true" { return nil }
+        let namespace = environment["POWERTOOLS_METRICS_NAMESPACE"] ?? ""
+        self.init(namespace: namespace.isEmpty ? "HealthTracker" : namespace, function: function)
+    }
+
+    public func record(
+        route: String, status: Int, duration: Duration, databaseTime: Duration, context: LambdaContext
+    ) -> EmbeddedMetrics {
+        let statusClass = status / 100
+        var properties = [(name: "function_request_id", value: context.requestID)]
+        if let trace = context.logger.xrayTraceID { properties.append((name: "xray_trace_id", value: trace)) }
+        return EmbeddedMetrics(
+            namespace: namespace,
+            dimensions: [(name: "function", value: function), (name: "route", value: route)],
+            dimensionSets: [["function", "route"], ["function"], []],
+            metrics: [
+                .init("Requests", 1, unit: .count),
+                .init("Status2xx", statusClass == 2 ? 1 : 0, unit: .count),
+                .init("Status4xx", statusClass == 4 ? 1 : 0, unit: .count),
+                .init("Status5xx", statusClass == 5 ? 1 : 0, unit: .count),
+                .init("Duration", Self.milliseconds(duration), unit: .milliseconds),
+                .init("DatabaseTime", Self.milliseconds(databaseTime), unit: .milliseconds),
+                .init("ColdStart", context.isColdStart ? 1 : 0, unit: .count),
+            ],
+            properties: properties
+        )
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}
