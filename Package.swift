@@ -1,11 +1,14 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Function binaries link only the standard library, FoundationEssentials,
 // libcurl and libpq. SwiftNIO and the argument parser are for the local
 // tooling (the Runtime API emulator and the replay CLI) and tests only.
 
-let functionNames = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score"]
+// The one list of function names, which the scripts and tests read too.
+let functionNames = try! String(contentsOfFile: Context.packageDirectory + "/Sources/Functions/names.txt", encoding: .utf8)
+    .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
 
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
