@@ -109,7 +109,7 @@ let package = Package(
             path: "Sources/LambdaProbe",
             swiftSettings: strict
         ),
-        // Cold start, warm overhead and memory of the runtime (scripts/bench-runtime).
+        // Cold start, warm round trip, memory and size of the packaged bootstrap next to C references (scripts/bench-runtime).
         .executableTarget(
             name: "runtime-bench",
             dependencies: ["RuntimeEmulator", "CGlibcCompat"],
