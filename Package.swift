@@ -132,6 +132,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LambdaHTTPTests", dependencies: ["LambdaHTTP"], swiftSettings: strict),
+        // A recording loopback HTTP server (SwiftNIO) for the HTTP clients' tests.
+        .target(
+            name: "HTTPTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/HTTPTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "HTTPTestSupport"], swiftSettings: strict),
         // What the bench clients share: a cheap generator, the monotonic clock, percentiles.
         .target(name: "BenchSupport", swiftSettings: strict),
         // scripts/bench-db's client side: prepared single-row read and insert latencies.
@@ -158,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "PostgresTests",
             dependencies: [
-                "Postgres", "PostgresTestSupport", "UTCTime", "HealthTracker",
+                "Postgres", "PostgresTestSupport", "UTCTime", "HealthTracker", "HTTPTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
