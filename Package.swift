@@ -1,16 +1,14 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Function binaries link only the standard library, FoundationEssentials,
 // libcurl and libpq. SwiftNIO and the argument parser are for the local
 // tooling (the Runtime API emulator and the replay CLI) and tests only.
 
-// The six API functions, the $default route's (api.md's 404/405) and the CloudFormation
-// custom resource that migrates the schema at deploy.
-let functionNames = [
-    "users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score",
-    "default_route", "migrate",
-]
+// The one list of function names, which the scripts and tests read too.
+let functionNames = try! String(contentsOfFile: Context.packageDirectory + "/Sources/Functions/names.txt", encoding: .utf8)
+    .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
 
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -111,7 +109,7 @@ let package = Package(
             path: "Sources/LambdaProbe",
             swiftSettings: strict
         ),
-        // Cold start, warm overhead and memory of the runtime (scripts/bench-runtime).
+        // Cold start, warm round trip, memory and size of the packaged bootstrap next to C references (scripts/bench-runtime).
         .executableTarget(
             name: "runtime-bench",
             dependencies: ["RuntimeEmulator", "CGlibcCompat"],
@@ -134,6 +132,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LambdaHTTPTests", dependencies: ["LambdaHTTP"], swiftSettings: strict),
+        // A recording loopback HTTP server (SwiftNIO) for the HTTP clients' tests.
+        .target(
+            name: "HTTPTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/HTTPTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "HTTPTestSupport"], swiftSettings: strict),
         // What the bench clients share: a cheap generator, the monotonic clock, percentiles.
         .target(name: "BenchSupport", swiftSettings: strict),
         // scripts/bench-db's client side: prepared single-row read and insert latencies.
@@ -160,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "PostgresTests",
             dependencies: [
-                "Postgres", "PostgresTestSupport", "UTCTime", "HealthTracker",
+                "Postgres", "PostgresTestSupport", "UTCTime", "HealthTracker", "HTTPTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -19,8 +19,12 @@ from pathlib import Path
 
 import yaml
 
-FUNCTIONS = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score",
-             "default_route", "migrate"]
+# The one list of function names (Package.swift and the packaging scripts read it too).
+FUNCTIONS = [
+    line.strip()
+    for line in (Path(__file__).resolve().parent.parent / "Sources/Functions/names.txt").read_text().splitlines()
+    if line.strip() and not line.strip().startswith("#")
+]
 # The framework's catch-all (method and path "*") is template.yaml's ANY $default.
 CATCH_ALL = ("*", "*")
 DEFAULT_ROUTE = ("ANY", "$default")

@@ -7,7 +7,13 @@ import CCurl
 /// the process. Not thread-safe; one owner at a time.
 public final class CurlHTTPClient {
     private let handle: UnsafeMutableRawPointer
-    private let connectTimeoutMilliseconds: Int
+    /// Owned by the client and registered with the handle once; emptied before each transfer.
+    private let sink = ResponseSink()
+    /// The header list of a request without headers of its own: only the `Expect:` suppression.
+    private let expectSuppression: UnsafeMutablePointer<curl_slist>
+    /// What the handle is set to now, so a request sets only what differs from the last one.
+    private var currentTimeoutMilliseconds = 0
+    private var currentCustomMethod: String?
 
     /// - Parameter connectTimeoutMilliseconds: limit on opening a TCP connection.
     public init(connectTimeoutMilliseconds: Int = 1000) throws(CurlHTTPError) {
@@ -15,46 +21,65 @@ public final class CurlHTTPClient {
         guard let handle = curl_easy_init() else {
             throw CurlHTTPError(code: .setup, message: "curl_easy_init failed")
         }
+        // No `Expect: 100-continue` round trip before a body.
+        guard let expectSuppression = curl_slist_append(nil, "Expect:") else {
+            curl_easy_cleanup(handle)
+            throw CurlHTTPError(code: .setup, message: "curl_slist_append failed")
+        }
         self.handle = handle
-        self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
+        self.expectSuppression = expectSuppression
+        // The options every request shares, set once: a request changes only URL, method,
+        // headers, body and timeout (no curl_easy_reset and a dozen setopt calls per request).
+        let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
+        try check(ccurl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1))
+        try check(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
+        // Local endpoints only: an inherited HTTP_PROXY must never reroute them. The minimal
+        // static libcurl has no proxy support at all, and so no such option.
+        let noProxy = ccurl_setopt_string(handle, CURLOPT_NOPROXY, "*")
+        if noProxy != CURLE_UNKNOWN_OPTION { try check(noProxy) }
+        try check(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMilliseconds))
+        try check(ccurl_setopt_write_function(handle, CURLOPT_WRITEFUNCTION, ResponseSink.bodyCallback))
+        try check(ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkPointer))
+        try check(ccurl_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, ResponseSink.headerCallback))
+        try check(ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer))
     }
 
     deinit {
         curl_easy_cleanup(handle)
+        curl_slist_free_all(expectSuppression)
     }
 
     /// Sends the request and reads the whole response. Any HTTP status is a response;
     /// only transport failures throw.
     public func perform(_ request: CurlHTTPRequest) throws(CurlHTTPError) -> CurlHTTPResponse {
-        // reset clears options but keeps live connections and the DNS cache.
-        curl_easy_reset(handle)
-        let sink = ResponseSink()
-        let sinkPointer = Unmanaged.passRetained(sink)
-        defer { sinkPointer.release() }
-
+        sink.reset()
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
-        // No `Expect: 100-continue` round trip before a body.
-        for line in request.headers.map({ "\($0.name): \($0.value)" }) + ["Expect:"] {
-            headerList = curl_slist_append(headerList, line)
+        defer { if let headerList { curl_slist_free_all(headerList) } }
+        if !request.headers.isEmpty {
+            for (name, value) in request.headers {
+                headerList = curl_slist_append(headerList, "\(name): \(value)")
+            }
+            headerList = curl_slist_append(headerList, "Expect:")
+        }
+        try check(ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList ?? expectSuppression))
+        try check(ccurl_setopt_string(handle, CURLOPT_URL, request.url))
+        let timeout = request.timeoutMilliseconds ?? 0
+        if timeout != currentTimeoutMilliseconds {
+            try check(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeout))
+            currentTimeoutMilliseconds = timeout
+        }
+        // GET and POST are libcurl's own methods; any other is sent as a custom request line.
+        let customMethod: String? = request.method == "GET" || request.method == "POST" ? nil : request.method
+        if customMethod != currentCustomMethod {
+            try check(ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, customMethod))
+            currentCustomMethod = customMethod
         }
 
-        try check(ccurl_setopt_string(handle, CURLOPT_URL, request.url))
-        try check(ccurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method))
-        try check(ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList))
-        try check(ccurl_setopt_long(handle, CURLOPT_TCP_NODELAY, 1))
-        try check(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
-        // Local endpoints only: an inherited HTTP_PROXY must never reroute them.
-        try check(ccurl_setopt_string(handle, CURLOPT_NOPROXY, "*"))
-        try check(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMilliseconds))
-        try check(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, request.timeoutMilliseconds ?? 0))
-        try check(ccurl_setopt_write_function(handle, CURLOPT_WRITEFUNCTION, ResponseSink.bodyCallback))
-        try check(ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, sinkPointer.toOpaque()))
-        try check(ccurl_setopt_write_function(handle, CURLOPT_HEADERFUNCTION, ResponseSink.headerCallback))
-        try check(ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer.toOpaque()))
-
         let code: CURLcode = request.body.withUnsafeBytes { body in
-            if request.method != "GET" && request.method != "HEAD" {
+            if request.method == "GET" || request.method == "HEAD" {
+                // Also undoes a previous request's POSTFIELDS.
+                _ = ccurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+            } else {
                 // POSTFIELDS with an explicit size: binary-safe and not copied.
                 _ = ccurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
                 _ = ccurl_setopt_pointer(
@@ -68,7 +93,7 @@ public final class CurlHTTPClient {
 
         var status = 0
         try check(ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status))
-        return CurlHTTPResponse(status: status, headers: sink.headers, body: sink.body)
+        return CurlHTTPResponse(status: status, headers: sink.takeHeaders(), body: sink.takeBody())
     }
 
     /// Number of new TCP connections the last transfer opened (0 when one was reused).
@@ -97,6 +122,22 @@ public final class CurlHTTPClient {
 private final class ResponseSink {
     var headers: [(name: String, value: String)] = []
     var body: [UInt8] = []
+
+    func reset() {
+        headers = []
+        body = []
+    }
+
+    /// Hands the collected headers over without copying them.
+    func takeHeaders() -> [(name: String, value: String)] {
+        defer { headers = [] }
+        return headers
+    }
+
+    func takeBody() -> [UInt8] {
+        defer { body = [] }
+        return body
+    }
 
     static let bodyCallback: ccurl_write_callback = { data, size, count, context in
         let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()

@@ -1,5 +1,14 @@
-// Measures the custom runtime in `lambda-probe` under the Runtime API emulator:
-// cold start, warm per-invocation overhead and peak memory. Prints figures; asserts nothing.
+// scripts/bench-runtime's driver: cold start, warm round trip and memory of several
+// custom runtimes under one Runtime API emulator, interleaved in one run, printed as one
+// table with the issue's targets as ratios. Prints figures; asserts nothing but that every
+// invocation got the answer it should.
+//
+//   runtime-bench [--cold N] [--warm N] PROGRAM...
+//   PROGRAM: --program NAME PATH [--zip-bytes N] [--cold-event FILE] [--warm-event FILE]
+//            [--expect-status N] [--warm-expect-status N] [--env NAME=VALUE]...
+//
+// Options after `--program` apply to that program. The first program is "ours"; the
+// ratios compare it with the programs named ref-dynamic and ref-static.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,116 +17,242 @@ import RuntimeEmulator
 
 _ = cglibc_compat_linked()
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 2 else {
-    print("usage: runtime-bench PATH-TO-lambda-probe [COLD-STARTS] [WARM-INVOCATIONS]")
-    exit(2)
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
 }
-let probePath = arguments[1]
-let coldStarts = arguments.count > 2 ? Int(arguments[2]) ?? 30 : 30
-let warmInvocations = arguments.count > 3 ? Int(arguments[3]) ?? 10_000 : 10_000
+
+/// One program under test and what it is sent.
+struct Program {
+    var name: String
+    var path: String
+    var zipBytes: Int?
+    var coldEvent = Array(#"{"bench":"cold"}"#.utf8)
+    var warmEvent = Array(#"{"bench":"warm"}"#.utf8)
+    /// The `statusCode` its answers must carry (an HTTP API response), if any.
+    var coldStatus: Int?
+    var warmStatus: Int?
+    var environment: [String: String] = [:]
+
+    // Figures.
+    var toFirstNext: [Double] = []
+    var toFirstResponse: [Double] = []
+    var warmRoundTrip: [Double] = []
+    var peakKilobytes: Int?
+}
+
+func readFile(_ path: String) throws -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw BenchFailure(description: "cannot open \(path)") }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard count > 0 else { break }
+        bytes += buffer[0..<count]
+    }
+    return bytes
+}
+
+func parseArguments() throws -> (cold: Int, warm: Int, programs: [Program]) {
+    var cold = 30, warm = 5000
+    var programs: [Program] = []
+    var arguments = Array(CommandLine.arguments.dropFirst())[...]
+    func value(_ option: String) throws -> String {
+        guard let next = arguments.popFirst() else { throw BenchFailure(description: "\(option) needs a value") }
+        return next
+    }
+    func number(_ option: String) throws -> Int {
+        let text = try value(option)
+        guard let number = Int(text) else { throw BenchFailure(description: "\(option): \(text) is not a number") }
+        return number
+    }
+    func current(_ option: String) throws -> Int {
+        guard !programs.isEmpty else { throw BenchFailure(description: "\(option) comes after --program") }
+        return programs.count - 1
+    }
+    while let argument = arguments.popFirst() {
+        switch argument {
+        case "--cold": cold = try number(argument)
+        case "--warm": warm = try number(argument)
+        case "--program": programs.append(Program(name: try value(argument), path: try value(argument)))
+        case "--zip-bytes":
+            let index = try current(argument)
+            programs[index].zipBytes = try number(argument)
+        case "--cold-event":
+            let index = try current(argument)
+            programs[index].coldEvent = try readFile(try value(argument))
+        case "--warm-event":
+            let index = try current(argument)
+            programs[index].warmEvent = try readFile(try value(argument))
+        case "--expect-status":
+            let index = try current(argument)
+            programs[index].coldStatus = try number(argument)
+        case "--warm-expect-status":
+            let index = try current(argument)
+            programs[index].warmStatus = try number(argument)
+        case "--env":
+            let index = try current(argument)
+            let pair = try value(argument)
+            guard let equals = pair.firstIndex(of: "=") else { throw BenchFailure(description: "--env \(pair): no =") }
+            programs[index].environment[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        default: throw BenchFailure(description: "unknown argument \(argument)")
+        }
+    }
+    guard !programs.isEmpty else {
+        throw BenchFailure(description: "usage: runtime-bench [--cold N] [--warm N] --program NAME PATH [options]...")
+    }
+    return (cold, warm, programs)
+}
 
 func milliseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
 }
 
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-}
-
 func percentile(_ values: [Double], _ fraction: Double) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
-    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction + 0.5))]
 }
 
-func format(_ value: Double, _ digits: Int = 3) -> String {
-    let scale = (0..<digits).reduce(1.0) { value, _ in value * 10 }
+func format(_ value: Double, _ digits: Int = 2) -> String {
+    guard value.isFinite else { return "-" }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
-    return String(rounded)
+    var text = String(rounded)
+    // Pad to the fixed number of decimals.
+    let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0
+    if decimals == 0 && digits > 0 { text += "." }
+    text += String(repeating: "0", count: max(0, digits - decimals))
+    return text
 }
 
-/// Wall-clock figures on a shared machine depend on its load; say what it was.
+func padded(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}
+
 func loadAverage() -> String {
     var loads = [Double](repeating: 0, count: 3)
     guard getloadavg(&loads, 3) == 3 else { return "unknown" }
     return loads.map { format($0, 2) }.joined(separator: " ")
 }
 
-struct BenchFailure: Error, CustomStringConvertible {
-    let description: String
+/// The `statusCode` of an HTTP API response payload, read without a JSON parser: the
+/// bench checks the answers, it does not benchmark the parse.
+func statusCode(_ payload: [UInt8]) -> Int? {
+    let key = Array(#""statusCode":"#.utf8)
+    guard payload.count > key.count,
+          let start = (0...(payload.count - key.count)).first(where: { payload[$0..<($0 + key.count)].elementsEqual(key) })
+    else { return nil }
+    let digits = payload[(start + key.count)...].drop { $0 == UInt8(ascii: " ") }.prefix { $0 >= 0x30 && $0 <= 0x39 }
+    return Int(String(decoding: digits, as: UTF8.self))
+}
+
+func checked(_ result: InvocationResult, _ program: Program, expect status: Int?, what: String) throws {
+    guard let payload = result.responseBytes else {
+        throw BenchFailure(description: "\(program.name): \(what) invocation failed: \(result.outcome)")
+    }
+    if let status, statusCode(payload) != status {
+        throw BenchFailure(description: "\(program.name): \(what) answered \(String(decoding: payload.prefix(300), as: UTF8.self)), expected statusCode \(status)")
+    }
 }
 
 func run() async throws {
+    let (coldStarts, warmInvocations, parsed) = try parseArguments()
+    var programs = parsed
     let load = loadAverage()
     let emulator = try await RuntimeEmulator.start()
-    emulator.register(FunctionConfiguration(name: "probe", executablePath: probePath, timeout: .seconds(60)))
-    let echo = Array(#"{"action":"echo"}"#.utf8)
-
-    // Cold starts: a new process each time, killed after its first response.
-    var toFirstNext: [Double] = []
-    var toFirstResponse: [Double] = []
-    var coldCPU: [Double] = []
-    for _ in 0..<coldStarts {
-        let result = try await emulator.invoke(echo, function: "probe")
-        guard result.responseBytes == echo, result.coldStart, let initDuration = result.initDuration,
-              let spawnToOutcome = result.spawnToOutcome else {
-            throw BenchFailure(description: "cold invocation failed: \(result.outcome)")
-        }
-        toFirstNext.append(milliseconds(initDuration))
-        toFirstResponse.append(milliseconds(spawnToOutcome))
-        if let id = result.instanceID, let cpu = emulator.cpuTime(instanceID: id) { coldCPU.append(milliseconds(cpu)) }
-        await emulator.terminateInstances(of: "probe")
+    for program in programs {
+        emulator.register(FunctionConfiguration(
+            name: program.name, executablePath: program.path, environment: program.environment,
+            memorySizeMB: 256, timeout: .seconds(30), initTimeout: .seconds(30), endpointStyle: .dedicatedPort
+        ))
     }
 
-    // Warm: one process, many invocations back to back.
-    let warmID = try await emulator.invoke(echo, function: "probe").instanceID ?? 0
-    // Settle allocator pools first, so RSS growth over the run shows leaks only.
-    for _ in 0..<1000 { _ = try await emulator.invoke(echo, function: "probe") }
-    let residentBefore = emulator.residentKilobytes(instanceID: warmID)
-    let cpuBefore = emulator.cpuTime(instanceID: warmID)
-    var runtimeRoundTrip: [Double] = []
-    var invokeRoundTrip: [Double] = []
-    runtimeRoundTrip.reserveCapacity(warmInvocations)
-    invokeRoundTrip.reserveCapacity(warmInvocations)
-    let clock = ContinuousClock()
-    for _ in 0..<warmInvocations {
-        let start = clock.now
-        let result = try await emulator.invoke(echo, function: "probe")
-        let elapsed = clock.now - start
-        guard result.responseBytes == echo, !result.coldStart, let duration = result.duration else {
-            throw BenchFailure(description: "warm invocation failed: \(result.outcome)")
+    // Cold starts, interleaved: each round starts each program once, in a rotating order.
+    for round in 0..<coldStarts {
+        for offset in 0..<programs.count {
+            let index = (round + offset) % programs.count
+            let result = try await emulator.invoke(programs[index].coldEvent, function: programs[index].name)
+            try checked(result, programs[index], expect: programs[index].coldStatus, what: "cold")
+            guard result.coldStart, let initDuration = result.initDuration, let spawnToOutcome = result.spawnToOutcome else {
+                throw BenchFailure(description: "\(programs[index].name): a cold invocation was not a cold start")
+            }
+            programs[index].toFirstNext.append(milliseconds(initDuration))
+            programs[index].toFirstResponse.append(milliseconds(spawnToOutcome))
+            await emulator.terminateInstances(of: programs[index].name)
         }
-        runtimeRoundTrip.append(milliseconds(duration) * 1000)
-        invokeRoundTrip.append(milliseconds(elapsed) * 1000)
     }
-    let cpuAfter = emulator.cpuTime(instanceID: warmID)
-    let residentAfter = emulator.residentKilobytes(instanceID: warmID)
-    let peakKilobytes = emulator.peakResidentKilobytes(instanceID: warmID)
+
+    // Warm: one process each, blocks of invocations in turn, after settling allocator pools.
+    var instanceIDs: [Int] = []
+    for program in programs {
+        let first = try await emulator.invoke(program.warmEvent, function: program.name)
+        try checked(first, program, expect: program.warmStatus, what: "warm")
+        instanceIDs.append(first.instanceID ?? -1)
+        for _ in 0..<500 { _ = try await emulator.invoke(program.warmEvent, function: program.name) }
+    }
+    let block = 100
+    for _ in 0..<((warmInvocations + block - 1) / block) {
+        for index in programs.indices {
+            for _ in 0..<block {
+                let result = try await emulator.invoke(programs[index].warmEvent, function: programs[index].name)
+                try checked(result, programs[index], expect: programs[index].warmStatus, what: "warm")
+                guard !result.coldStart, let duration = result.duration else {
+                    throw BenchFailure(description: "\(programs[index].name): a warm invocation was a cold start")
+                }
+                programs[index].warmRoundTrip.append(milliseconds(duration) * 1000)
+            }
+        }
+    }
+    for index in programs.indices {
+        programs[index].peakKilobytes = emulator.peakResidentKilobytes(instanceID: instanceIDs[index])
+    }
     await emulator.shutdown()
 
-    print("lambda-probe under the Runtime API emulator: \(probePath)")
-    print("  load average before: \(load)")
-    print("  cold starts: \(coldStarts)   warm invocations: \(warmInvocations)")
-    print("  exec -> first next      median \(format(median(toFirstNext))) ms   p90 \(format(percentile(toFirstNext, 0.9))) ms   (target < 10 ms)")
-    print("  exec -> first response  median \(format(median(toFirstResponse))) ms   p90 \(format(percentile(toFirstResponse, 0.9))) ms")
-    print("  cold process CPU time (exec -> first response) median \(format(median(coldCPU))) ms")
-    print("  warm runtime round trip median \(format(median(runtimeRoundTrip), 1)) us   p99 \(format(percentile(runtimeRoundTrip, 0.99), 1)) us   (target < 100 us)")
-    print("    (next answer written -> response received, echo handler, measured in the emulator)")
-    if let cpuBefore, let cpuAfter {
-        print("  warm function-process CPU per invocation \(format(milliseconds(cpuAfter - cpuBefore) * 1000 / Double(warmInvocations), 1)) us")
+    print("runtime-bench: \(coldStarts) cold starts and \(programs[0].warmRoundTrip.count) warm invocations per program, interleaved; load average before: \(load)")
+    print("")
+    let header = ["program", "exec->next p50", "exec->response p50", "warm p50", "warm p99", "peak RSS", "zip"]
+    let widths = [14, 16, 20, 11, 11, 11, 10]
+    print(zip(header, widths).map { padded($0, $1) }.joined(separator: " "))
+    for program in programs {
+        let cells = [
+            program.name,
+            format(percentile(program.toFirstNext, 0.5)) + " ms",
+            format(percentile(program.toFirstResponse, 0.5)) + " ms",
+            format(percentile(program.warmRoundTrip, 0.5), 1) + " us",
+            format(percentile(program.warmRoundTrip, 0.99), 1) + " us",
+            program.peakKilobytes.map { format(Double($0) / 1024, 1) + " MiB" } ?? "-",
+            program.zipBytes.map { format(Double($0) / 1_048_576, 2) + " MiB" } ?? "-",
+        ]
+        print(zip(cells, widths).map { padded($0, $1) }.joined(separator: " "))
     }
-    print("  warm invoke() round trip median \(format(median(invokeRoundTrip), 1)) us   p99 \(format(percentile(invokeRoundTrip, 0.99), 1)) us")
-    print("    (caller's view: emulator queueing and scheduling included)")
-    if let peakKilobytes {
-        print("  peak RSS (VmHWM)        \(format(Double(peakKilobytes) / 1024, 1)) MiB   (target < 25 MB)")
-    } else {
-        print("  peak RSS (VmHWM)        unavailable")
+    print("")
+    print("(exec->next: spawn to the first GET /next; exec->response: spawn to the first response;")
+    print(" warm: the emulator's next-answer-written to response-received, per invocation)")
+
+    let ours = programs[0]
+    let dynamic = programs.first { $0.name == "ref-dynamic" }
+    let refStatic = programs.first { $0.name == "ref-static" }
+    print("")
+    print("targets (issue 16), \(ours.name):")
+    func verdict(_ ok: Bool) -> String { ok ? "meets" : "MISSES" }
+    if let dynamic {
+        let ratio = percentile(ours.toFirstResponse, 0.5) / percentile(dynamic.toFirstResponse, 0.5)
+        print("  exec->first response / ref-dynamic's  \(format(ratio))x   target <= 0.90x   \(verdict(ratio <= 0.9))")
     }
-    if let residentBefore, let residentAfter {
-        print("  RSS growth over the warm invocations \(residentAfter - residentBefore) KiB (\(residentBefore) -> \(residentAfter) KiB; ~0 means no per-invocation leak)")
+    if let refStatic {
+        let ratio = percentile(ours.warmRoundTrip, 0.5) / percentile(refStatic.warmRoundTrip, 0.5)
+        print("  warm p50 / ref-static's               \(format(ratio))x   target <= 1.15x   \(verdict(ratio <= 1.15))")
+    }
+    if let peak = ours.peakKilobytes {
+        let megabytes = Double(peak) * 1024 / 1_000_000
+        print("  peak RSS                              \(format(megabytes, 1)) MB   target <= 12 MB   \(verdict(megabytes <= 12))")
+    }
+    if let bytes = ours.zipBytes {
+        let megabytes = Double(bytes) / 1_000_000
+        print("  zip size                              \(format(megabytes)) MB   target <= 5 MB    \(verdict(megabytes <= 5))")
     }
 }
 

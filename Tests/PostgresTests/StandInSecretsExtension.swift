@@ -1,7 +1,5 @@
-import NIOCore
+import HTTPTestSupport
 import NIOHTTP1
-import NIOPosix
-import Synchronization
 
 /// A stand-in for the AWS Parameters and Secrets Lambda Extension on loopback: answers
 /// every request with a fixed status and body, and records what it was asked.
@@ -12,78 +10,20 @@ final class StandInSecretsExtension: Sendable {
         let token: String?
     }
 
-    private let group: MultiThreadedEventLoopGroup
-    private let channel: any Channel
-    private let recorder: Recorder
-    let port: Int
+    private let server: RecordingHTTPServer
+    var port: Int { server.port }
 
     init(status: HTTPResponseStatus, body: String) async throws {
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let recorder = Recorder()
-        let response = Response(status: status, body: body, recorder: recorder)
-        let channel = try await ServerBootstrap(group: group)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(Handler(response: response))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        self.group = group
-        self.channel = channel
-        self.recorder = recorder
-        self.port = channel.localAddress!.port!
+        server = try await RecordingHTTPServer(answer: .fixed(status: status, body: body))
     }
 
     var received: [Request] {
-        recorder.requests.withLock { $0 }
+        server.received.map {
+            Request(method: $0.method, uri: $0.uri, token: $0.header("X-Aws-Parameters-Secrets-Token"))
+        }
     }
 
     func shutdown() async throws {
-        try await channel.close()
-        try await group.shutdownGracefully()
-    }
-
-    private struct Response: Sendable {
-        let status: HTTPResponseStatus
-        let body: String
-        let recorder: Recorder
-    }
-
-    private final class Recorder: Sendable {
-        let requests = Mutex<[Request]>([])
-    }
-
-    private final class Handler: ChannelInboundHandler {
-        typealias InboundIn = HTTPServerRequestPart
-        typealias OutboundOut = HTTPServerResponsePart
-        let response: Response
-        var keepAlive = true
-
-        init(response: Response) {
-            self.response = response
-        }
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            switch unwrapInboundIn(data) {
-            case .head(let head):
-                keepAlive = head.isKeepAlive
-                let request = Request(
-                    method: head.method.rawValue, uri: head.uri,
-                    token: head.headers.first(name: "X-Aws-Parameters-Secrets-Token")
-                )
-                response.recorder.requests.withLock { $0.append(request) }
-            case .body:
-                break
-            case .end:
-                var headers = HTTPHeaders()
-                headers.add(name: "Content-Type", value: "application/json")
-                headers.add(name: "Content-Length", value: String(response.body.utf8.count))
-                context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: response.status, headers: headers))), promise: nil)
-                context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: response.body)))), promise: nil)
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-            }
-        }
+        try await server.shutdown()
     }
 }

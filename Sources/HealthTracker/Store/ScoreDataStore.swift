@@ -2,7 +2,7 @@ public import FoundationEssentials
 public import Postgres
 public import UTCTime
 
-/// Reads what one health score needs (spec §2) in one read-only REPEATABLE READ transaction.
+/// Reads what one health score needs (spec §2) in one statement, so one round trip.
 ///
 /// One statement (one round trip) of bounded range reads on indexes, so the cost does not grow with the
 /// user's history or the table: blood tests by the primary key over [D−364, D] (≤ 365 rows),
@@ -10,19 +10,20 @@ public import UTCTime
 /// through one partial index per scored field, newest first with a LIMIT: the latest weight
 /// and the ≤ 3 latest BP and resting-HR readings in [D−89 T00:00Z, as_of], and the latest
 /// height at or before as_of. Readings are unique per instant, so a 90-day window is not
-/// bounded by days; these LIMITs are what bounds it. One snapshot for all reads: a
-/// concurrent write is seen entirely or not at all.
+/// bounded by days; these LIMITs are what bounds it. One snapshot for all reads: a single
+/// statement reads one snapshot even outside a transaction, so no BEGIN/COMMIT round trips
+/// are needed for a concurrent write to be seen entirely or not at all.
 public enum ScoreDataStore {
     /// The user's records for a score as of `asOf`, or nil when there is no such user.
     public static func load(
         userUUID: UUID, asOf: Instant, session: PostgresSession, deadline: Instant? = nil
     ) throws -> ScoreInputs? {
-        try session.transaction(readOnly: true, isolation: .repeatableRead, deadline: deadline) { connection in
+        try session.run(.readOnly, deadline: deadline) { connection in
             try read(userUUID: userUUID, asOf: asOf, connection: connection)
         }
     }
 
-    /// The reads themselves, for a caller that holds the transaction.
+    /// The reads themselves, for a caller that holds the connection (or a transaction).
     public static func read(userUUID: UUID, asOf: Instant, connection: PostgresConnection) throws -> ScoreInputs? {
         let windows = ScoreWindows(asOf: asOf)
         let rows = try connection.execute(Statements.scoreRecords, [
