@@ -43,7 +43,7 @@ func withProbe<T>(
     let emulator = try await RuntimeEmulator.start(onOutput: { output.append($0) })
     // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
     emulator.register(FunctionConfiguration(
-        name: "probe", executablePath: path, environment: environment, timeout: .seconds(60),
+        name: "probe", executablePath: path, environment: environment, timeout: .seconds(60), initTimeout: .seconds(60),
         maximumInstances: maximumInstances, endpointStyle: endpointStyle
     ))
     do {
