@@ -16,6 +16,10 @@ import re
 import sys
 from pathlib import Path
 
+if __name__ == "__main__" and {"-h", "--help"} & set(sys.argv[1:]):
+    print(__doc__.strip())
+    sys.exit(0)
+
 import yaml
 
 FUNCTIONS = ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score"]
