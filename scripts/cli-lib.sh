@@ -58,7 +58,8 @@ progress_begin() {
         [ "$width" -ge 10 ] || width=10
     fi
     (
-        trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+        nap=""
+        trap '[ -n "$nap" ] && kill "$nap" 2>/dev/null; exit 0' TERM
         start=$SECONDS
         next=30
         while [ -d "/proc/$script" ]; do
@@ -79,8 +80,8 @@ progress_begin() {
 
 progress_stop_ticker() {
     [ -n "$PROGRESS_TICKER" ] || return 0
-    kill "$PROGRESS_TICKER" 2>/dev/null
-    wait "$PROGRESS_TICKER" 2>/dev/null
+    kill "$PROGRESS_TICKER" 2>/dev/null || true
+    wait "$PROGRESS_TICKER" 2>/dev/null || true
     PROGRESS_TICKER=""
     [ -t 2 ] && printf '\r\033[K' >&2
     return 0
