@@ -8,6 +8,7 @@
 # Without progress_init, steps are not numbered.
 #   cli_descendants PID           PID's children, grandchildren... (read from /proc)
 #   cli_stop PID...               TERM, wait up to CLI_STOP_GRACE s (default 10), then KILL
+#   cli_need_venv NAME            python3 -m venv works (installs python3-venv as root), or exit
 # Progress goes to standard error, so a script's standard output stays what it was.
 
 # shellcheck disable=SC2034
@@ -158,4 +159,17 @@ cli_stop() {
     done
     kill -KILL "${left[@]}" 2>/dev/null
     return 0
+}
+
+# Python tools go into venvs under build/: Debian's system pip refuses to install
+# (externally-managed-environment), and a venv never disturbs other Python packages.
+cli_need_venv() {
+    python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    else
+        echo "$1: python3 venv support is missing (Debian: apt-get install python3-venv)" >&2
+        exit 1
+    fi
 }
