@@ -23,12 +23,14 @@ struct InvokeCommand: AsyncParsableCommand {
     @Option(help: "Run this custom-runtime executable instead of the function's binary.")
     var bootstrap: String?
 
-    @Option(help: "AUTH_MODE for the function: jwt (events carry authorizer claims) or none.")
-    var authMode: String = "jwt"
+    // Auth is off locally unless asked for, as in `replay serve` (without --jwt-secret).
+    @Option(help: "AUTH_MODE for the function: none (the default, as in replay serve) or jwt (events carry authorizer claims, as deployed).")
+    var authMode: String = "none"
 
     @OptionGroup var options: FunctionOptions
 
     func run() async throws {
+        guard authMode == "none" || authMode == "jwt" else { throw ValidationError("--auth-mode is none or jwt") }
         var fleet = try options.fleet(environment: ["AUTH_MODE": authMode])
         if let bootstrap { fleet.binaries[function] = bootstrap }
         guard fleet.binaries[function] != nil else { throw ValidationError("unknown function \(function)") }
