@@ -9,6 +9,7 @@
 #   cli_descendants PID           PID's children, grandchildren... (read from /proc)
 #   cli_stop PID...               TERM, wait up to CLI_STOP_GRACE s (default 10), then KILL
 #   cli_need_venv NAME            python3 -m venv works (installs python3-venv as root), or exit
+#   cli_make_venv DIR PACKAGE...  a fresh venv in DIR with the packages from PyPI
 # Progress goes to standard error, so a script's standard output stays what it was.
 
 # shellcheck disable=SC2034
@@ -172,4 +173,11 @@ cli_need_venv() {
         echo "$1: python3 venv support is missing (Debian: apt-get install python3-venv)" >&2
         exit 1
     fi
+}
+
+cli_make_venv() {
+    local venv=$1
+    shift
+    rm -rf "$venv"
+    python3 -m venv "$venv" && "$venv/bin/pip" install --disable-pip-version-check "$@"
 }
