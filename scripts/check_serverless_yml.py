@@ -17,6 +17,10 @@ import re
 import sys
 from pathlib import Path
 
+if __name__ == "__main__" and {"-h", "--help"} & set(sys.argv[1:]):
+    print(__doc__.strip())
+    sys.exit(0)
+
 import yaml
 
 # The one list of function names (Package.swift and the packaging scripts read it too).

@@ -1,7 +1,11 @@
 /// A unified-style line diff (`-` expected, `+` actual) with a little context, for
-/// mismatches in `replay run`. Files are small, so a plain LCS table is fine.
+/// mismatches in `replay run`. Files are small, so a plain LCS table is fine. The first two
+/// lines name the sides, so a reader never has to guess which is which.
 public enum LineDiff {
-    public static func diff(expected: String, actual: String, context: Int = 2) -> String {
+    public static func diff(
+        expected: String, actual: String, context: Int = 2,
+        expectedLabel: String = "expected", actualLabel: String = "actual"
+    ) -> String {
         let a = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let b = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -24,7 +28,7 @@ public enum LineDiff {
         let changed = lines.indices.filter { lines[$0].0 != " " }
         var keep = Set<Int>()
         for index in changed { for near in max(0, index - context)...min(lines.count - 1, index + context) { keep.insert(near) } }
-        var out: [String] = []
+        var out = ["--- \(expectedLabel)", "+++ \(actualLabel)"]
         var previous = -1
         for index in keep.sorted() {
             if previous >= 0 && index > previous + 1 { out.append("  ...") }

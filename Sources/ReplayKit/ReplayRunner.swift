@@ -90,8 +90,13 @@ public final class ReplayRunner: Sendable {
                 summary.failed += 1
                 let key = step.event["routeKey"]?.stringValue ?? function
                 report += "FAIL \(path) step \(index + 1) (\(key))\n"
-                report += expected.map { LineDiff.diff(expected: $0.prettyText, actual: actual.prettyText) }
-                    ?? "  no expectation; the outcome was:\n" + actual.prettyText
+                report += expected.map {
+                    LineDiff.diff(
+                        expected: $0.prettyText, actual: actual.prettyText,
+                        expectedLabel: "expected (stored in the file)",
+                        actualLabel: "actual (what the function answered now; --update stores it)"
+                    )
+                } ?? "  no expectation; the outcome was:\n" + actual.prettyText
                 report += "\n"
             }
         }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -28,8 +31,15 @@ public final class ReplayServer: Sendable {
             return ReplayServer(channel: channel, group: group, port: channel.localAddress?.port ?? port)
         } catch {
             try? await group.shutdownGracefully()
-            throw ReplayError(.listenFailed, "cannot listen on 127.0.0.1:\(port): \(error)")
+            throw ReplayError(.listenFailed, "cannot listen on 127.0.0.1:\(port): \(listenFailure(error))")
         }
+    }
+
+    /// "Address already in use": the system's words for an errno, since NIO's own description
+    /// names the internal call and carries a stray parenthesis.
+    static func listenFailure(_ error: any Error) -> String {
+        guard let error = error as? IOError, let text = strerror(error.errnoCode) else { return "\(error)" }
+        return String(cString: text)
     }
 
     private init(channel: any Channel, group: MultiThreadedEventLoopGroup, port: Int) {

@@ -23,31 +23,40 @@ struct InvokeCommand: AsyncParsableCommand {
     @Option(help: "Run this custom-runtime executable instead of the function's binary.")
     var bootstrap: String?
 
-    @Option(help: "AUTH_MODE for the function: jwt (events carry authorizer claims) or none.")
-    var authMode: String = "jwt"
+    // Auth is off locally unless asked for, as in `replay serve` (without --jwt-secret); a
+    // replay file keeps the mode its expectations were recorded with.
+    @Option(help: "AUTH_MODE for the function: none or jwt (events carry authorizer claims, as deployed). Default: the replay files' own authMode, else none, as in replay serve.")
+    var authMode: String?
 
     @OptionGroup var options: FunctionOptions
 
     func run() async throws {
-        var fleet = try options.fleet(environment: ["AUTH_MODE": authMode])
-        if let bootstrap { fleet.binaries[function] = bootstrap }
-        guard fleet.binaries[function] != nil else { throw ValidationError("unknown function \(function)") }
-        fleet.binaries = fleet.binaries.filter { $0.key == function }
-        try fleet.checkBinaries()
-
+        guard authMode == nil || authMode == "none" || authMode == "jwt" else { throw ValidationError("--auth-mode is none or jwt") }
         var payloads: [(String, [UInt8])] = []
+        var fileModes: Set<String> = []
+        var plainEvents = false
         for path in events {
             let bytes = path == "-" ? FileText.readStandardInput() : try FileText.read(path)
             // A replay file's events, or any other payload exactly as given.
             if let document = try? ReplayJSON.parse(bytes), document["steps"] != nil {
                 let file = try ReplayCase(parsing: bytes)
+                fileModes.insert(file.authMode)
                 for (index, step) in file.steps.enumerated() {
                     payloads.append(("\(path) step \(index + 1)", Array(step.event.compactText.utf8)))
                 }
             } else {
+                plainEvents = true
                 payloads.append((path, bytes))
             }
         }
+        let mode = authMode ?? (!plainEvents && fileModes.count == 1 ? fileModes.first! : "none")
+
+        var fleet = try options.fleet(environment: ["AUTH_MODE": mode])
+        if let bootstrap { fleet.binaries[function] = bootstrap }
+        guard fleet.binaries[function] != nil else { throw ValidationError("unknown function \(function)") }
+        fleet.binaries = fleet.binaries.filter { $0.key == function }
+        try fleet.checkBinaries()
+
         let logs = Mutex<[String]>([])
         let emulator = try await fleet.startEmulator { line in logs.withLock { $0.append(line.text) } }
         var failed = false

@@ -47,9 +47,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let recorder = try record.map { directory throws(ReplayError) in try SessionRecorder(directory: directory, authMode: authMode) }
         let gateway = LocalGateway(emulator: emulator, verifier: jwtSecret.map(JWTVerifier.init), recorder: recorder)
-        let server = try await ReplayServer.start(port: port, gateway: gateway) { Output.out($0 + "\n") }
+        let server: ReplayServer
+        do {
+            server = try await ReplayServer.start(port: port, gateway: gateway) { Output.out($0 + "\n") }
+        } catch let error as ReplayError where error.code == .listenFailed {
+            await emulator.shutdown()
+            Output.err("replay: \(error.message); pick another port with --port N (0: any free port)\n")
+            throw ExitCode(1)
+        }
         Output.out(ServeBanner.text(port: server.port, jwtSecret: jwtSecret, recordPath: recorder?.path))
-        // Ctrl-C or a TERM closes the server; then the function processes are killed by PID.
+        // Ctrl-C, TERM or HUP closes the server; then the function processes are killed by PID.
         let signals = StopSignals { Task { await server.shutdown() } }
         try? await server.waitUntilClosed()
         await emulator.shutdown()

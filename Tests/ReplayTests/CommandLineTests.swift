@@ -69,6 +69,17 @@ import Testing
         #expect(failing.output.contains("FUNCTION ERROR"))
     }
 
+    @Test func serveOnAPortInUseNamesTheProblemAndTheOption() async throws {
+        try await withServe(binaries: try testFunctionFleet()) { client, _, _ in
+            let run = try replay(["serve", "--port", "\(client.port)"])
+            #expect(run.status == 1)
+            #expect(run.errorOutput.contains(
+                "cannot listen on 127.0.0.1:\(client.port): Address already in use; pick another port with --port N (0: any free port)"
+            ))
+            #expect(!run.errorOutput.contains("))"))
+        }
+    }
+
     @Test func invokeReportsATimeout() throws {
         let probe = try BuiltProducts.path("lambda-probe")
         let run = try replay(["invoke", "probe", "-", "--bootstrap", probe, "--timeout", "0.5"], input: "{\"action\":\"sleep\",\"ms\":20000}")

@@ -71,5 +71,6 @@ import UTCTime
         let diff = LineDiff.diff(expected: "{\n  \"a\": 1,\n  \"b\": 2\n}", actual: "{\n  \"a\": 1,\n  \"b\": 3\n}")
         #expect(diff.contains("-   \"b\": 2"))
         #expect(diff.contains("+   \"b\": 3"))
+        #expect(diff.hasPrefix("--- expected\n+++ actual\n"))
     }
 }
