@@ -4,7 +4,8 @@ import NIOPosix
 import Synchronization
 
 /// A stand-in for the AWS Parameters and Secrets Lambda Extension on loopback: answers
-/// every request with a fixed status and body, and records what it was asked.
+/// every request with a fixed status and the current body (`body`, which a test may change,
+/// as a rotation does), and records what it was asked.
 final class StandInSecretsExtension: Sendable {
     struct Request: Sendable {
         let method: String
@@ -20,7 +21,8 @@ final class StandInSecretsExtension: Sendable {
     init(status: HTTPResponseStatus, body: String) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let recorder = Recorder()
-        let response = Response(status: status, body: body, recorder: recorder)
+        recorder.body.withLock { $0 = body }
+        let response = Response(status: status, recorder: recorder)
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -40,6 +42,11 @@ final class StandInSecretsExtension: Sendable {
         recorder.requests.withLock { $0 }
     }
 
+    /// The body every later request gets.
+    func setBody(_ body: String) {
+        recorder.body.withLock { $0 = body }
+    }
+
     func shutdown() async throws {
         try await channel.close()
         try await group.shutdownGracefully()
@@ -47,12 +54,12 @@ final class StandInSecretsExtension: Sendable {
 
     private struct Response: Sendable {
         let status: HTTPResponseStatus
-        let body: String
         let recorder: Recorder
     }
 
     private final class Recorder: Sendable {
         let requests = Mutex<[Request]>([])
+        let body = Mutex<String>("")
     }
 
     private final class Handler: ChannelInboundHandler {
@@ -77,11 +84,12 @@ final class StandInSecretsExtension: Sendable {
             case .body:
                 break
             case .end:
+                let body = response.recorder.body.withLock { $0 }
                 var headers = HTTPHeaders()
                 headers.add(name: "Content-Type", value: "application/json")
-                headers.add(name: "Content-Length", value: String(response.body.utf8.count))
+                headers.add(name: "Content-Length", value: String(body.utf8.count))
                 context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: response.status, headers: headers))), promise: nil)
-                context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: response.body)))), promise: nil)
+                context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             }
         }
