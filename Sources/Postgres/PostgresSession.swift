@@ -223,6 +223,7 @@ public final class PostgresSession {
     /// Rolls back what a broken unit left, then sets the server-side bound.
     private func applyTimeout(_ connection: PostgresConnection, _ limits: Limits) throws(PostgresError) {
         connection.rollbackIfNeeded()
+        connection.localStatementTimeoutMilliseconds = nil
         guard let milliseconds = limits.statementTimeoutMilliseconds else { return }
         if connection.configuration.pooled {
             // A session-level SET would pin the session to one backend behind a proxy.
