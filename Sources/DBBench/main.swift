@@ -13,7 +13,9 @@ import Glibc
 // folder, appends every sample (microseconds, one a line) to <folder>/<name>.samples so the
 // script can pool several interleaved rounds.
 //
-//   db-bench <connection string> <iterations> [samples folder]
+//   db-bench <connection string> <iterations> [samples folder] [pooled]
+//
+// `pooled` runs the statements unnamed, as a function with DATABASE_POOLED=true does.
 
 let readStatement = PreparedStatement(
     name: "bench_read",
@@ -48,15 +50,17 @@ func printError(_ line: String) {
 }
 
 let arguments = CommandLine.arguments
-let samplesFolder = arguments.count == 4 ? arguments[3] : nil
-guard arguments.count == 3 || arguments.count == 4, let iterations = Int(arguments[2]), iterations > 0 else {
-    printError("usage: db-bench <connection string> <iterations> [samples folder]")
+let samplesFolder = arguments.count >= 4 ? arguments[3] : nil
+let pooled = arguments.count == 5 && arguments[4] == "pooled"
+guard (3...5).contains(arguments.count), let iterations = Int(arguments[2]), iterations > 0,
+      arguments.count < 5 || pooled else {
+    printError("usage: db-bench <connection string> <iterations> [samples folder] [pooled]")
     exit(2)
 }
 do {
-    let connection = try PostgresConnection(
-        configuration: PostgresConfiguration(connectionString: arguments[1], applicationName: "db-bench")
-    )
+    var configuration = PostgresConfiguration(connectionString: arguments[1], applicationName: "db-bench")
+    configuration.pooled = pooled
+    let connection = try PostgresConnection(configuration: configuration)
     var sink = 0
     var random = SplitMix64(state: 0x5EED)
     try measure("read", iterations: iterations, samplesFolder: samplesFolder) {

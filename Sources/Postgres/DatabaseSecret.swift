@@ -1,9 +1,12 @@
 import FoundationEssentials
 
 /// The JSON a Secrets Manager database secret holds (RDS's own format).
+///
+/// Only the credentials are required: host, port and database may come from
+/// DATABASE_HOST, DATABASE_PORT and DATABASE_NAME instead (see `DatabaseSettings`).
 public struct DatabaseSecret: Decodable, Sendable {
-    public let host: String
-    public let port: Int
+    public let host: String?
+    public let port: Int?
     public let dbname: String?
     public let username: String
     public let password: String
@@ -14,7 +17,7 @@ public struct DatabaseSecret: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        host = try container.decode(String.self, forKey: .host)
+        host = try container.decodeIfPresent(String.self, forKey: .host).flatMap { $0.isEmpty ? nil : $0 }
         // RDS writes the port as a number; hand-made secrets often hold a string.
         if let number = try? container.decode(Int.self, forKey: .port) {
             port = number
@@ -24,7 +27,7 @@ public struct DatabaseSecret: Decodable, Sendable {
             }
             port = number
         } else {
-            port = 5432
+            port = nil
         }
         dbname = try container.decodeIfPresent(String.self, forKey: .dbname)
         username = try container.decode(String.self, forKey: .username)

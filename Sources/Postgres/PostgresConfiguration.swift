@@ -7,9 +7,13 @@ public struct PostgresConfiguration: Sendable {
     /// In libpq's order: a later keyword overrides an earlier one, and a `dbname` holding a
     /// URI or `key=value` string expands in place.
     public var parameters: [(key: String, value: String)]
+    /// Connections go through a transaction-pooling proxy (RDS Proxy, PgBouncer): no named
+    /// prepared statements and no session-level SET, so the proxy never pins a session.
+    public var pooled = false
 
-    public init(parameters: [(key: String, value: String)]) {
+    public init(parameters: [(key: String, value: String)], pooled: Bool = false) {
         self.parameters = parameters
+        self.pooled = pooled
     }
 
     /// A libpq URI (`postgresql://...`) or `key=value` connection string.
@@ -39,29 +43,25 @@ public struct PostgresConfiguration: Sendable {
         return copy
     }
 
-    /// The configuration a function runs with: DATABASE_URL, or when DATABASE_SECRET_ARN is
-    /// set, the secret read through the AWS Parameters and Secrets Lambda Extension.
+    /// The writer's configuration a function runs with (see `DatabaseSettings.fromEnvironment`).
     ///
     /// - Parameter environment: the process environment (a parameter so tests can pass their own).
     public static func fromEnvironment(
         _ environment: [String: String], applicationName: String
     ) throws(PostgresError) -> PostgresConfiguration {
-        let timeout = environment["DATABASE_CONNECT_TIMEOUT"].flatMap { Int($0) } ?? 5
-        if let arn = environment["DATABASE_SECRET_ARN"], !arn.isEmpty {
-            let source = try SecretsExtensionClient(environment: environment)
-            let secret = try source.databaseSecret(id: arn)
-            return PostgresConfiguration(
-                host: secret.host, port: secret.port, database: secret.dbname ?? "postgres",
-                user: secret.username, password: secret.password,
-                applicationName: applicationName, connectTimeoutSeconds: timeout
-            )
-        }
-        if let url = environment["DATABASE_URL"], !url.isEmpty {
-            return PostgresConfiguration(
-                connectionString: url, applicationName: applicationName, connectTimeoutSeconds: timeout
-            )
-        }
-        throw PostgresError(code: .configuration, message: "set DATABASE_URL or DATABASE_SECRET_ARN")
+        try DatabaseSettings.fromEnvironment(environment, applicationName: applicationName).writer
+    }
+
+    /// The same configuration with later pairs appended (a later keyword overrides an earlier one).
+    func appending(_ pairs: [(key: String, value: String)]) -> PostgresConfiguration {
+        var copy = self
+        copy.parameters += pairs
+        return copy
+    }
+
+    /// The last value given for `key` among the pairs (not looking inside a connection string).
+    func value(of key: String) -> String? {
+        parameters.last { $0.key == key }?.value
     }
 
     /// The pairs with secrets masked, for logs.
@@ -85,6 +85,9 @@ public struct PostgresConfiguration: Sendable {
             ("keepalives_idle", "30"),
             ("keepalives_interval", "5"),
             ("keepalives_count", "3"),
+            // Unacknowledged data (a peer gone mid-send) fails the connection after this, rather
+            // than after the kernel's retransmissions (about 15 minutes).
+            ("tcp_user_timeout", "5000"),
         ]
     }
 }

@@ -10,7 +10,11 @@ extension PostgresConnection {
         guard !isInTransaction else {
             throw PostgresError(code: .badQuery, message: "transactions do not nest")
         }
-        try executeScript("BEGIN ISOLATION LEVEL \(isolation.sql)" + (readOnly ? " READ ONLY" : ""))
+        // One round trip; the timeout is an Int, so the text is ours, never input.
+        try executeScript(
+            "BEGIN ISOLATION LEVEL \(isolation.sql)" + (readOnly ? " READ ONLY" : "")
+                + (localStatementTimeoutMilliseconds.map { "; SET LOCAL statement_timeout = \($0)" } ?? "")
+        )
         let value: T
         do {
             value = try body(self)

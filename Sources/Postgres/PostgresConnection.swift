@@ -1,23 +1,35 @@
 import CLibPQ
+public import UTCTime
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// One libpq connection. Not thread-safe: one owner uses it at a time.
 ///
-/// Statements are parameterised (`PQexecParams` / `PQexecPrepared`, parameters in text
-/// format); results come back in text format and decode through `PostgresDecodable`.
+/// Statements are parameterised and go out asynchronously (`PQsendQueryParams` /
+/// `PQsendQueryPrepared`, parameters in text format); the answer is awaited with `poll` on
+/// the socket until `deadline`, after which the server is asked to cancel and the connection
+/// is dropped. Results come back in text format and decode through `PostgresDecodable`.
+/// With `configuration.pooled`, every statement is unnamed, so a pooling proxy can hand the
+/// next transaction to another backend.
 public final class PostgresConnection {
     public let configuration: PostgresConfiguration
+    /// When set, a connect or statement still waiting at this instant is abandoned: the server
+    /// is asked to cancel, the connection is closed, and the call throws `unavailable` (57014).
+    public var deadline: Instant?
+    /// With a value, every transaction starts with `SET LOCAL statement_timeout` (the
+    /// server-side bound on a pooled connection, where a session-level SET is not allowed).
+    public var localStatementTimeoutMilliseconds: Int?
     private var handle: OpaquePointer?
     /// Names prepared on the current server session; emptied on reconnect.
     private var preparedNames: Set<String> = []
     /// The statement_timeout this object last set (nil: the server's default).
     public private(set) var statementTimeoutMilliseconds: Int?
 
-    /// Connects at once.
-    public init(configuration: PostgresConfiguration) throws(PostgresError) {
+    /// Connects at once (bounded by `deadline` when given).
+    public init(configuration: PostgresConfiguration, deadline: Instant? = nil) throws(PostgresError) {
         self.configuration = configuration
+        self.deadline = deadline
         try connect()
     }
 
@@ -52,39 +64,39 @@ public final class PostgresConnection {
         try connect()
     }
 
-    /// Runs one parameterised statement.
+    /// Runs one parameterised statement (unnamed: nothing stays behind on the server).
     @discardableResult
     public func execute(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws(PostgresError) -> PostgresRows {
         let connection = try openHandle()
-        let result = try PostgresConnection.withCParameters(parameters) { count, values in
-            PQexecParams(connection, sql, count, nil, values, nil, nil, 0)
+        return try PostgresConnection.withCParameters(parameters) { count, values throws(PostgresError) in
+            try run(connection) { PQsendQueryParams(connection, sql, count, nil, values, nil, nil, 0) }
         }
-        return try rows(from: result)
     }
 
     /// Runs a prepared statement, preparing it first if this server session has not seen it.
+    /// On a pooled connection it runs unnamed, as `execute(sql)` does.
     @discardableResult
     public func execute(_ statement: PreparedStatement, _ parameters: [any PostgresEncodable] = []) throws(PostgresError) -> PostgresRows {
+        if configuration.pooled { return try execute(statement.sql, parameters) }
         let connection = try openHandle()
         if !preparedNames.contains(statement.name) {
-            _ = try rows(from: PQprepare(connection, statement.name, statement.sql, 0, nil))
+            _ = try run(connection) { PQsendPrepare(connection, statement.name, statement.sql, 0, nil) }
             preparedNames.insert(statement.name)
         }
-        let result = try PostgresConnection.withCParameters(parameters) { count, values in
-            PQexecPrepared(connection, statement.name, count, values, nil, nil, 0)
+        return try PostgresConnection.withCParameters(parameters) { count, values throws(PostgresError) in
+            try run(connection) { PQsendQueryPrepared(connection, statement.name, count, values, nil, nil, 0) }
         }
-        return try rows(from: result)
     }
 
     /// Runs fixed SQL that may hold several statements (simple query protocol, no parameters).
     /// For migrations and test set-up only: never pass text built from input.
     public func executeScript(_ sql: String) throws(PostgresError) {
         let connection = try openHandle()
-        _ = try rows(from: PQexec(connection, sql))
+        _ = try run(connection) { PQsendQuery(connection, sql) }
     }
 
     /// Sets statement_timeout for the session, skipping the round trip when it is unchanged.
-    /// Call it outside a transaction: a rollback would undo it.
+    /// Call it outside a transaction: a rollback would undo it. Never on a pooled connection.
     public func setStatementTimeout(milliseconds: Int) throws(PostgresError) {
         guard milliseconds != statementTimeoutMilliseconds else { return }
         try execute("SELECT set_config('statement_timeout', $1, false)", [String(milliseconds) + "ms"])
@@ -125,25 +137,36 @@ public final class PostgresConnection {
         let connection = PostgresConnection.withCStrings(pairs.map(\.key)) { keys in
             PostgresConnection.withCStrings(pairs.map(\.value)) { values in
                 // expand_dbname = 1: a dbname holding a URI or key=value string expands in place.
-                PQconnectdbParams(keys, values, 1)
+                PQconnectStartParams(keys, values, 1)
             }
         }
         guard let connection else {
             throw PostgresError(code: .unavailable, message: "libpq could not allocate a connection")
         }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let message = PostgresConnection.errorMessage(connection)
+        // Verbose errors carry the SQLSTATE ("FATAL:  28P01: ..."), which a failed connect
+        // has no other way to report.
+        PQsetErrorVerbosity(connection, PQERRORS_VERBOSE)
+        let timeoutSeconds = configuration.value(of: "connect_timeout").flatMap { Int($0) } ?? 5
+        let limit = Instant.now().adding(microseconds: Int64(timeoutSeconds) * 1_000_000)
+        let connectLimit = deadline.map { min($0, limit) } ?? limit
+        do {
+            try PostgresConnection.awaitConnect(connection, until: connectLimit)
+        } catch {
             PQfinish(connection)
-            throw PostgresError(code: .unavailable, message: "cannot connect: " + message, connectionLost: true)
+            throw error
         }
+        PQsetErrorVerbosity(connection, PQERRORS_DEFAULT)
         // Notices (such as "relation already exists, skipping") are not for the function's log.
         PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        // Sends never block: a full socket buffer is waited for with poll, within the deadline.
+        PQsetnonblocking(connection, 1)
         handle = connection
         try ensureSessionFormats(connection)
     }
 
     /// Dates and instants are read in ISO form and days are UTC days in SQL too. The server
-    /// reports both settings at connect, so this costs a round trip only when they differ.
+    /// reports both settings at connect, so this costs a round trip only when they differ
+    /// (PgBouncer and RDS Proxy carry both settings across pooled backends).
     private func ensureSessionFormats(_ connection: OpaquePointer) throws(PostgresError) {
         let dateStyle = PQparameterStatus(connection, "DateStyle").map { String(cString: $0) } ?? ""
         let timeZone = PQparameterStatus(connection, "TimeZone").map { String(cString: $0) } ?? ""
@@ -158,25 +181,144 @@ public final class PostgresConnection {
         return handle
     }
 
-    private func rows(from result: OpaquePointer?) throws(PostgresError) -> PostgresRows {
-        guard let result else {
+    /// Sends with `send`, waits for every result within the deadline, and returns the last
+    /// one; the first error, if any, is thrown once all results are read.
+    private func run(_ connection: OpaquePointer, _ send: () -> Int32) throws(PostgresError) -> PostgresRows {
+        guard send() == 1 else {
+            throw PostgresError(code: .unavailable, message: PostgresConnection.errorMessage(connection), connectionLost: !isOpen)
+        }
+        var kept: OpaquePointer?
+        var failure: (state: String?, constraint: String?, message: String)?
+        while true {
+            do {
+                try awaitResult(connection)
+            } catch {
+                if let kept { PQclear(kept) }
+                throw error
+            }
+            guard let result = PQgetResult(connection) else { break }
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+                if let kept { PQclear(kept) }
+                kept = result
+            default:
+                if failure == nil {
+                    failure = (
+                        PostgresConnection.field(result, "C"), PostgresConnection.field(result, "n"),
+                        PostgresConnection.field(result, "M")
+                            ?? String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines()
+                    )
+                }
+                PQclear(result)
+            }
+        }
+        if let failure {
+            if let kept { PQclear(kept) }
+            let lost = !isOpen
+            let code: PostgresError.Code = lost ? .unavailable : failure.state.map(PostgresError.code(forSQLState:)) ?? .other
             throw PostgresError(
-                code: .unavailable, message: handle.map(PostgresConnection.errorMessage) ?? "no connection",
-                connectionLost: !isOpen
+                code: code, message: failure.message, sqlState: failure.state, constraint: failure.constraint, connectionLost: lost
             )
         }
-        switch PQresultStatus(result) {
-        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-            return PostgresRows(result: result)
-        default:
-            let state = PostgresConnection.field(result, "C")
-            let constraint = PostgresConnection.field(result, "n")
-            let message = PostgresConnection.field(result, "M")
-                ?? String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines()
-            PQclear(result)
-            let lost = !isOpen
-            let code: PostgresError.Code = lost ? .unavailable : state.map(PostgresError.code(forSQLState:)) ?? .other
-            throw PostgresError(code: code, message: message, sqlState: state, constraint: constraint, connectionLost: lost)
+        guard let kept else {
+            throw PostgresError(code: .unavailable, message: PostgresConnection.errorMessage(connection), connectionLost: !isOpen)
+        }
+        return PostgresRows(result: kept)
+    }
+
+    /// Flushes what is queued and waits until a result can be read without blocking. A
+    /// broken connection returns at once (PQgetResult then reports it); the deadline cancels.
+    private func awaitResult(_ connection: OpaquePointer) throws(PostgresError) {
+        while true {
+            let flushed = PQflush(connection)
+            if flushed < 0 { return }
+            if flushed == 0 && PQisBusy(connection) == 0 { return }
+            let events = Int16(POLLIN) | (flushed == 1 ? Int16(POLLOUT) : 0)
+            switch PostgresConnection.wait(PQsocket(connection), events: events, until: deadline) {
+            case .ready:
+                if PQconsumeInput(connection) == 0 { return }
+            case .timedOut:
+                abandon(connection)
+                throw PostgresError(
+                    code: .unavailable, message: "the database did not answer before the deadline; the statement was cancelled",
+                    sqlState: "57014", connectionLost: true
+                )
+            case .failed:
+                return
+            }
+        }
+    }
+
+    /// Out of time: ask the server to cancel (on a thread of its own, since PQcancel blocks
+    /// and a stalled peer may never answer it) and drop the connection, whose state is unknown.
+    private func abandon(_ connection: OpaquePointer) {
+        if let cancel = PQgetCancel(connection) { CancelRequest.send(cancel) }
+        close()
+    }
+
+    /// Drives an asynchronous connect to the end, or throws when `limit` passes first.
+    private static func awaitConnect(_ connection: OpaquePointer, until limit: Instant) throws(PostgresError) {
+        guard PQstatus(connection) != CONNECTION_BAD else {
+            throw connectFailure(connection)
+        }
+        var state = PGRES_POLLING_WRITING
+        while true {
+            switch state {
+            case PGRES_POLLING_OK:
+                return
+            case PGRES_POLLING_FAILED:
+                throw connectFailure(connection)
+            default:
+                let events = Int16(state == PGRES_POLLING_READING ? POLLIN : POLLOUT)
+                if case .timedOut = wait(PQsocket(connection), events: events, until: limit) {
+                    throw PostgresError(
+                        code: .unavailable, message: "cannot connect: no answer before the deadline or connect_timeout",
+                        sqlState: "08001", connectionLost: true
+                    )
+                }
+                state = PQconnectPoll(connection)
+            }
+        }
+    }
+
+    private static func connectFailure(_ connection: OpaquePointer) -> PostgresError {
+        let message = errorMessage(connection)
+        return PostgresError(
+            code: .unavailable, message: "cannot connect: " + message,
+            sqlState: sqlState(inVerboseMessage: message) ?? "08001", connectionLost: true
+        )
+    }
+
+    /// The SQLSTATE in a verbose server message ("FATAL:  28P01: password authentication failed").
+    static func sqlState(inVerboseMessage message: String) -> String? {
+        for marker in ["FATAL:  ", "ERROR:  "] {
+            guard let range = message.firstRange(of: marker) else { continue }
+            let code = message[range.upperBound...].prefix(6)
+            guard code.count == 6, code.last == ":" else { continue }
+            let state = code.dropLast()
+            guard state.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }) else { continue }
+            return String(state)
+        }
+        return nil
+    }
+
+    private enum WaitOutcome { case ready, timedOut, failed }
+
+    /// Polls `socket` for `events` until `limit` (nil: no limit).
+    private static func wait(_ socket: Int32, events: Int16, until limit: Instant?) -> WaitOutcome {
+        guard socket >= 0 else { return .failed }
+        var descriptor = pollfd(fd: socket, events: events, revents: 0)
+        while true {
+            var timeout: Int32 = -1
+            if let limit {
+                let left = limit.microsecondsSinceEpoch - Instant.now().microsecondsSinceEpoch
+                guard left > 0 else { return .timedOut }
+                timeout = Int32(clamping: (left + 999) / 1000)
+            }
+            let count = poll(&descriptor, 1, timeout)
+            if count > 0 { return .ready }
+            if count == 0 { continue }  // the loop re-checks the time left
+            if errno != EINTR { return .failed }
         }
     }
 
@@ -208,7 +350,7 @@ public final class PostgresConnection {
     /// Parameters as libpq wants them: text values, nil for NULL.
     private static func withCParameters<R>(
         _ parameters: [any PostgresEncodable],
-        _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) -> R
+        _ body: (Int32, UnsafePointer<UnsafePointer<CChar>?>?) throws(PostgresError) -> R
     ) throws(PostgresError) -> R {
         var buffer: [CChar] = []
         var offsets: [Int?] = []
@@ -221,10 +363,13 @@ public final class PostgresConnection {
             offsets.append(buffer.count)
             buffer.append(contentsOf: text.utf8CString)
         }
-        return buffer.withUnsafeBufferPointer { base in
+        let result: Result<R, PostgresError> = buffer.withUnsafeBufferPointer { base in
             let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { base.baseAddress! + $0 } }
-            return pointers.withUnsafeBufferPointer { body(Int32(parameters.count), $0.baseAddress) }
+            return pointers.withUnsafeBufferPointer { pointers in
+                Result { () throws(PostgresError) -> R in try body(Int32(parameters.count), pointers.baseAddress) }
+            }
         }
+        return try result.get()
     }
 }
 

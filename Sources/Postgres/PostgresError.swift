@@ -16,7 +16,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case unavailable
         /// The database schema is older than the code needs (names the missing versions).
         case schemaOutdated
-        /// Configuration is missing or unusable (no DATABASE_URL, a bad secret).
+        /// Configuration is missing or unusable (no DATABASE_URL, a bad secret, a bad setting).
         case configuration
         /// A column could not be read as the requested Swift type.
         case decoding
@@ -36,6 +36,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// The connection broke: the statement may or may not have run.
     public let connectionLost: Bool
+    /// A unit of work that may write failed after sending something, so whether it took
+    /// effect is not known (set by `PostgresSession`).
+    public internal(set) var outcomeUnknown = false
 
     public init(
         code: Code, message: String, sqlState: String? = nil, constraint: String? = nil,
@@ -45,7 +48,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         self.message = message
         self.sqlState = sqlState
         self.constraint = constraint
-        self.connectionLost = connectionLost
+        // The server ends the session after these (shutdown, crash recovery, cannot connect now).
+        self.connectionLost = connectionLost || sqlState.map(PostgresError.endsSession) ?? false
     }
 
     /// The HTTP status a handler answers with.
@@ -65,6 +69,15 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// A statement_timeout or a cancel (57014).
     public var isTimeout: Bool { sqlState == "57014" }
 
+    /// The connection must not be used again: it broke, or it reaches a server that can no
+    /// longer write (25006: a former writer after a failover, or a reader behind the writer's name).
+    public var requiresReconnect: Bool { connectionLost || sqlState == "25006" }
+
+    /// Whether the server closes the session after reporting this state.
+    static func endsSession(_ state: String) -> Bool {
+        state == "57P01" || state == "57P02" || state == "57P03" || state.hasPrefix("08")
+    }
+
     public var description: String {
         var text = "\(code)"
         if let sqlState { text += " [\(sqlState)]" }
@@ -80,7 +93,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case "23514", "23502": return .invalid
         // query_canceled (statement_timeout), admin/crash shutdown, cannot_connect_now,
         // too_many_connections, serialization failure, deadlock, lock timeout.
-        case "57014", "57P01", "57P02", "57P03", "53300", "40001", "40P01", "55P03": return .unavailable
+        // read_only_sql_transaction (25006): connected to a server that is no longer the writer.
+        case "57014", "57P01", "57P02", "57P03", "53300", "40001", "40P01", "55P03", "25006": return .unavailable
         default: break
         }
         switch state.prefix(2) {

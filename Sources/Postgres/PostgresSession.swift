@@ -1,40 +1,89 @@
 public import UTCTime
 
-/// The process's one connection, kept across invocations.
+/// The process's connections, kept across invocations: one to the writer and, when a reader
+/// is configured, one to the reader for read-only units of work.
 ///
-/// Opens at init (`open`) or on first use; before each unit of work it notices a close by the
-/// server while idle and reconnects (nothing was sent, so that is always safe); when the
-/// connection breaks during a unit of work it reconnects once and runs the work again only
-/// if it is read-only. Each unit of work gets a statement_timeout from the invocation's
-/// remaining time less a margin for answering. Not thread-safe: one owner (the handler).
+/// Connects lazily, on the first unit of work that needs the database, within that unit's
+/// deadline, so an unreachable database costs one answer (503), never the process. Before
+/// each unit it notices a close by the server while idle and reconnects (nothing was sent, so
+/// that is always safe). When the connection breaks during a unit (or the server turns out
+/// not to be the writer, 25006) it is dropped; a read-only unit runs again once, on a new
+/// connection (a failed reader's unit on the writer), and a unit that may write never does:
+/// its error says the outcome is unknown. A connect refused for the password (28P01) reads
+/// the secret again, bypassing any cache, and tries once more.
+///
+/// Each unit is bounded by the invocation's deadline less a margin for answering, on the
+/// client (the connection cancels and drops a statement still running then) and on the
+/// server (statement_timeout: a session SET on a direct connection, `SET LOCAL` in each
+/// transaction on a pooled one). Not thread-safe: one owner (the handler).
 public final class PostgresSession {
-    public let configuration: PostgresConfiguration
     /// Time kept back from the invocation's remaining time to build and send the answer.
     public let marginMilliseconds: Int
     /// statement_timeout is rounded down to this step so that an invocation whose deadline
     /// differs by a few milliseconds from the last one does not cost a `SET` round trip.
     public let timeoutStepMilliseconds: Int
-    private var connection: PostgresConnection?
     /// Time spent in `run` (connecting and waiting on the server) since `takeDatabaseTime`.
     private var databaseTime: Duration = .zero
+    /// The longest statement_timeout ever derived from a deadline: the function's configured
+    /// timeout at most (Lambda's maximum, 15 minutes, by default), whatever a skewed clock says.
+    public let maximumTimeoutMilliseconds: Int
+    /// Less time than this before the deadline is not worth a round trip: 503 at once.
+    public static let minimumTimeoutMilliseconds = 50
+    /// How long a reader that failed is left alone, its reads going to the writer.
+    public static let readerBackoffMilliseconds: Int64 = 5000
 
-    public init(configuration: PostgresConfiguration, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250) {
-        self.configuration = configuration
-        self.marginMilliseconds = marginMilliseconds
-        self.timeoutStepMilliseconds = timeoutStepMilliseconds
+    private var settings: DatabaseSettings?
+    private let writer: SessionEndpoint
+    private let reader: SessionEndpoint?
+    private var readerSkippedUntil: Instant?
+    /// Checked once on the first connection to the writer (see `requireSchema`).
+    private var pendingSchemaCheck: Migrator?
+
+    public convenience init(
+        configuration: PostgresConfiguration, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250,
+        maximumTimeoutMilliseconds: Int = 900_000
+    ) {
+        self.init(
+            writer: configuration, reader: nil, settings: nil, marginMilliseconds: marginMilliseconds,
+            timeoutStepMilliseconds: timeoutStepMilliseconds, maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
+        )
     }
 
-    /// Opens the connection now (at init) unless it is open.
+    /// A session on a function's settings: the writer, the reader when set, and the secret to
+    /// read again on rotation.
+    public convenience init(
+        settings: DatabaseSettings, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250,
+        maximumTimeoutMilliseconds: Int = 900_000
+    ) {
+        self.init(
+            writer: settings.writer, reader: settings.reader, settings: settings, marginMilliseconds: marginMilliseconds,
+            timeoutStepMilliseconds: timeoutStepMilliseconds, maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
+        )
+    }
+
+    private init(
+        writer: PostgresConfiguration, reader: PostgresConfiguration?, settings: DatabaseSettings?,
+        marginMilliseconds: Int, timeoutStepMilliseconds: Int, maximumTimeoutMilliseconds: Int
+    ) {
+        self.settings = settings
+        self.marginMilliseconds = marginMilliseconds
+        self.timeoutStepMilliseconds = timeoutStepMilliseconds
+        self.maximumTimeoutMilliseconds = maximumTimeoutMilliseconds
+        self.writer = SessionEndpoint(configuration: writer)
+        self.reader = reader.map(SessionEndpoint.init(configuration:))
+    }
+
+    /// The writer's configuration.
+    public var configuration: PostgresConfiguration { writer.configuration }
+
+    /// Whether read-only units go to a reader.
+    public var hasReader: Bool { reader != nil }
+
+    /// Opens the writer's connection now unless it is open.
     @discardableResult
-    public func open() throws(PostgresError) -> PostgresConnection {
-        if let connection, connection.isOpen { return connection }
-        if let connection {
-            try connection.reconnect()
-            return connection
-        }
-        let opened = try PostgresConnection(configuration: configuration)
-        connection = opened
-        return opened
+    public func open(deadline: Instant? = nil) throws(PostgresError) -> PostgresConnection {
+        if let connection = writer.connection, connection.isOpen { return connection }
+        return try connect(writer, deadline: deadline)
     }
 
     /// Fails, naming the missing versions, when the database is older than `migrator` needs.
@@ -42,7 +91,15 @@ public final class PostgresSession {
         try migrator.checkSchema(try open())
     }
 
-    /// Runs `body` on the connection, bounded by the invocation's deadline.
+    /// Checks the schema on the first connection to the writer rather than now, so that a
+    /// database still resuming does not fail the process. Until it passes, every unit of
+    /// work fails with `schemaOutdated` (500).
+    public func requireSchema(_ migrator: Migrator) {
+        pendingSchemaCheck = migrator
+    }
+
+    /// Runs `body` on a connection, bounded by the invocation's deadline: the reader's for a
+    /// read-only unit when a reader is configured and reachable, else the writer's.
     ///
     /// - Parameter deadline: the invocation's deadline (`LambdaContext.deadline`); nil: no
     ///   limit beyond the server's.
@@ -53,15 +110,15 @@ public final class PostgresSession {
     ) throws -> T {
         let start = ContinuousClock.now
         defer { databaseTime += ContinuousClock.now - start }
-        let remainingMilliseconds = deadline.map { Int($0.millisecondsSinceEpoch - Instant.now().millisecondsSinceEpoch) }
-        let connection = try readyConnection(remainingMilliseconds: remainingMilliseconds)
-        do {
-            return try finishing(connection, body)
-        } catch let error as PostgresError where error.connectionLost && access == .readOnly {
-            // Reads only: running them again cannot change anything.
-            let fresh = try reopened(remainingMilliseconds: remainingMilliseconds)
-            return try finishing(fresh, body)
+        if access == .readOnly, let reader, readerSkippedUntil.map({ Instant.now() >= $0 }) ?? true {
+            do {
+                return try attempt(reader, access, deadline: deadline, mayRetry: false, body)
+            } catch let error as PostgresError where error.connectionLost && !error.isTimeout {
+                // The reader is down or gone: the writer answers, and the reader is left alone a while.
+                readerSkippedUntil = Instant.now().adding(microseconds: Self.readerBackoffMilliseconds * 1000)
+            }
         }
+        return try attempt(writer, access, deadline: deadline, mayRetry: true, body)
     }
 
     /// The time spent on the database since the last call (the `DatabaseTime` metric).
@@ -82,56 +139,126 @@ public final class PostgresSession {
         }
     }
 
-    /// The statement_timeout for a deadline: remaining less the margin, rounded down to the step.
+    /// The statement_timeout for a deadline: remaining less the margin, rounded down to the
+    /// step, never more than `maximumTimeoutMilliseconds`.
     public func statementTimeout(remainingMilliseconds: Int) throws(PostgresError) -> Int {
         let available = remainingMilliseconds - marginMilliseconds
-        guard available >= 50 else {
+        guard available >= Self.minimumTimeoutMilliseconds else {
             throw PostgresError(code: .unavailable, message: "no time left for the database before the deadline", sqlState: "57014")
         }
         let stepped = available / timeoutStepMilliseconds * timeoutStepMilliseconds
-        return max(stepped, min(available, timeoutStepMilliseconds))
+        return min(max(stepped, min(available, timeoutStepMilliseconds)), maximumTimeoutMilliseconds)
     }
 
-    /// Closes the connection (the next use reopens it).
+    /// Closes the connections (the next use reopens them).
     public func close() {
-        connection?.close()
-        connection = nil
+        writer.close()
+        reader?.close()
     }
 
     // MARK: - Internals
 
-    private func readyConnection(remainingMilliseconds: Int?) throws(PostgresError) -> PostgresConnection {
-        let current: PostgresConnection
-        if let connection {
-            if connection.checkClosedByServer() { try connection.reconnect() }
-            current = connection
+    /// The bounds of one try of a unit, measured when it starts (a retry measures again).
+    private struct Limits {
+        /// When the client gives up on the server.
+        var clientDeadline: Instant?
+        var statementTimeoutMilliseconds: Int?
+    }
+
+    private func limits(_ deadline: Instant?) throws(PostgresError) -> Limits {
+        guard let deadline else { return Limits() }
+        let now = Instant.now()
+        let timeout = try statementTimeout(
+            remainingMilliseconds: Int(clamping: deadline.millisecondsSinceEpoch - now.millisecondsSinceEpoch)
+        )
+        // A little after the server's own timeout, which ends the statement more cheaply (the
+        // connection survives), but still within the margin kept for answering.
+        let grace = marginMilliseconds / 2
+        return Limits(clientDeadline: now.adding(microseconds: Int64(timeout + grace) * 1000), statementTimeoutMilliseconds: timeout)
+    }
+
+    private func attempt<T>(
+        _ endpoint: SessionEndpoint, _ access: DatabaseAccess, deadline: Instant?, mayRetry: Bool,
+        _ body: (PostgresConnection) throws -> T
+    ) throws -> T {
+        let connection = try ready(endpoint, try limits(deadline))
+        do {
+            return try finishing(endpoint, connection, body)
+        } catch let error as PostgresError where access == .readOnly && mayRetry && error.connectionLost && !error.isTimeout {
+            // Reads only: running them again cannot change anything. The time left is measured again.
+            let fresh = try ready(endpoint, try limits(deadline))
+            return try finishing(endpoint, fresh, body)
+        } catch var error as PostgresError where access == .readWrite && (error.connectionLost || error.isTimeout) {
+            error.outcomeUnknown = true
+            throw error
+        }
+    }
+
+    /// An open connection with this try's bounds applied.
+    private func ready(_ endpoint: SessionEndpoint, _ limits: Limits) throws(PostgresError) -> PostgresConnection {
+        var connection: PostgresConnection
+        if let current = endpoint.connection, !current.checkClosedByServer() {
+            connection = current
         } else {
-            current = try open()
+            connection = try connect(endpoint, deadline: limits.clientDeadline)
+        }
+        connection.deadline = limits.clientDeadline
+        do {
+            try applyTimeout(connection, limits)
+        } catch where error.connectionLost && !error.isTimeout {
+            // Setting a timeout is safe to repeat.
+            connection = try connect(endpoint, deadline: limits.clientDeadline)
+            try applyTimeout(connection, limits)
+        }
+        if endpoint === writer, let migrator = pendingSchemaCheck {
+            try migrator.checkSchema(connection)
+            pendingSchemaCheck = nil
+        }
+        return connection
+    }
+
+    /// Opens a new connection; once more with the secret read again when the password was refused.
+    private func connect(_ endpoint: SessionEndpoint, deadline: Instant?) throws(PostgresError) -> PostgresConnection {
+        do {
+            return try endpoint.connect(deadline: deadline)
+        } catch where error.sqlState == "28P01" {
+            guard let refreshed = try settings?.withRefreshedSecret() else { throw error }
+            settings = refreshed
+            writer.configuration = refreshed.writer
+            if let reader, let configuration = refreshed.reader { reader.configuration = configuration }
+            return try endpoint.connect(deadline: deadline)
+        }
+    }
+
+    /// Rolls back what a broken unit left, then sets the server-side bound.
+    private func applyTimeout(_ connection: PostgresConnection, _ limits: Limits) throws(PostgresError) {
+        connection.rollbackIfNeeded()
+        connection.localStatementTimeoutMilliseconds = nil
+        guard let milliseconds = limits.statementTimeoutMilliseconds else { return }
+        if connection.configuration.pooled {
+            // A session-level SET would pin the session to one backend behind a proxy.
+            connection.localStatementTimeoutMilliseconds = milliseconds
+            return
         }
         do {
-            try applyDeadline(current, remainingMilliseconds: remainingMilliseconds)
-        } catch where error.connectionLost {
-            // Setting a timeout is safe to repeat.
-            return try reopened(remainingMilliseconds: remainingMilliseconds)
+            try connection.setStatementTimeout(milliseconds: milliseconds)
+        } catch where !error.connectionLost {
+            // Our own setup failed (a value the server refuses is class 22): never the caller's fault.
+            throw PostgresError(code: .other, message: "setting statement_timeout failed: " + error.message, sqlState: error.sqlState)
         }
-        return current
     }
 
-    private func reopened(remainingMilliseconds: Int?) throws(PostgresError) -> PostgresConnection {
-        let fresh = try open()
-        try applyDeadline(fresh, remainingMilliseconds: remainingMilliseconds)
-        return fresh
-    }
-
-    private func applyDeadline(_ connection: PostgresConnection, remainingMilliseconds: Int?) throws(PostgresError) {
-        connection.rollbackIfNeeded()
-        guard let remainingMilliseconds else { return }
-        try connection.setStatementTimeout(milliseconds: statementTimeout(remainingMilliseconds: remainingMilliseconds))
-    }
-
-    /// Runs the body and makes sure no transaction is left open whatever it did.
-    private func finishing<T>(_ connection: PostgresConnection, _ body: (PostgresConnection) throws -> T) throws -> T {
+    /// Runs the body and makes sure no transaction is left open whatever it did; a
+    /// connection that must not be used again is dropped.
+    private func finishing<T>(
+        _ endpoint: SessionEndpoint, _ connection: PostgresConnection, _ body: (PostgresConnection) throws -> T
+    ) throws -> T {
         defer { connection.rollbackIfNeeded() }
-        return try body(connection)
+        do {
+            return try body(connection)
+        } catch let error as PostgresError where error.requiresReconnect {
+            endpoint.close()
+            throw error
+        }
     }
 }

@@ -21,8 +21,11 @@ struct SecretsExtensionClient {
         let SecretString: String?
     }
 
-    func databaseSecret(id: String) throws(PostgresError) -> DatabaseSecret {
+    /// - Parameter refresh: bypass the extension's cache (`refreshNow=true`), after the
+    ///   cached credentials were refused: the secret has rotated.
+    func databaseSecret(id: String, refresh: Bool = false) throws(PostgresError) -> DatabaseSecret {
         let url = "http://localhost:\(port)/secretsmanager/get?secretId=\(SecretsExtensionClient.percentEncoded(id))"
+            + (refresh ? "&refreshNow=true" : "")
         let response: CurlHTTPResponse
         do {
             let client = try CurlHTTPClient(connectTimeoutMilliseconds: 1000)
@@ -48,7 +51,7 @@ struct SecretsExtensionClient {
             throw error
         } catch {
             // DecodingError text names keys, never values.
-            throw PostgresError(code: .configuration, message: "the database secret is not usable: missing or bad host, port, username or password")
+            throw PostgresError(code: .configuration, message: "the database secret is not usable: missing or bad username, password or port")
         }
     }
 

@@ -25,7 +25,12 @@ struct FunctionOptions: ParsableArguments {
         let binaries = try FunctionFleet.binaries(directory: binDir, overrides: FunctionFleet.overrides(functionBinaries))
         var environment: [String: String] = [:]
         let process = ProcessEnvironment.current()
-        for name in ["DATABASE_CONNECT_TIMEOUT", "AWS_LAMBDA_LOG_LEVEL", "PGSSLMODE", "PGSSLROOTCERT"] {
+        // DATABASE_HOST/PORT/POOLED route the functions through a proxy (scripts/pgbouncer-start)
+        // and DATABASE_READER_* give them a reader, while replay itself uses DATABASE_URL.
+        for name in [
+            "DATABASE_CONNECT_TIMEOUT", "AWS_LAMBDA_LOG_LEVEL", "PGSSLMODE", "PGSSLROOTCERT", "DATABASE_HOST", "DATABASE_PORT",
+            "DATABASE_POOLED", "DATABASE_READER_HOST", "DATABASE_READER_PORT",
+        ] {
             if let value = process[name] { environment[name] = value }
         }
         if let url = resolvedDatabaseURL { environment["DATABASE_URL"] = url }

@@ -53,6 +53,11 @@ public final class RecordingHTTPServer: Sendable {
         recorder.requests.withLock { $0 }
     }
 
+    /// What every later request gets (a rotated secret, say).
+    public func setAnswer(_ answer: Answer) {
+        recorder.answer.withLock { $0 = answer }
+    }
+
     /// TCP connections accepted so far.
     public var connections: Int {
         recorder.connections.withLock { $0 }
@@ -64,12 +69,12 @@ public final class RecordingHTTPServer: Sendable {
     }
 
     private final class Recorder: Sendable {
-        let answer: Answer
+        let answer: Mutex<Answer>
         let requests = Mutex<[Request]>([])
         let connections = Mutex(0)
 
         init(answer: Answer) {
-            self.answer = answer
+            self.answer = Mutex(answer)
         }
     }
 
@@ -107,7 +112,7 @@ public final class RecordingHTTPServer: Sendable {
                 headers.add(name: "X-Method", value: request.method)
                 let status: HTTPResponseStatus
                 let answer: [UInt8]
-                switch recorder.answer {
+                switch recorder.answer.withLock({ $0 }) {
                 case .echo:
                     (status, answer) = (.ok, body)
                 case .fixed(let fixedStatus, let fixedBody):

@@ -27,21 +27,27 @@ final class APITestHarness: Sendable {
         try #require(current, "the suite needs the .apiHarness trait")
     }
 
-    static func start(database: TestDatabase, maximumInstances: Int = 2) async throws -> APITestHarness {
+    static func start(database testDatabase: TestDatabase, maximumInstances: Int = 2) async throws -> APITestHarness {
         let emulator = try await RuntimeEmulator.start()
+        // scripts/test-pooled runs the API suites again with the functions behind PgBouncer.
+        // As deployed: the least-privilege application role, not the owner.
+        var environment = ["DATABASE_URL": testDatabase.url(user: HealthTrackerSchema.applicationRole)]
+        if let port = ProcessInfo.processInfo.environment["TEST_PGBOUNCER_PORT"], !port.isEmpty {
+            environment["DATABASE_PORT"] = port
+            environment["DATABASE_POOLED"] = "true"
+        }
         for function in APIFunction.allCases {
             let path = try #require(FunctionBinary.path(function.rawValue), "build the functions first (swift build)")
             for (suffix, mode) in [("", "none"), ("-jwt", "jwt")] {
                 // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
                 emulator.register(FunctionConfiguration(
                     name: function.rawValue + suffix, executablePath: path,
-                    // As deployed: the least-privilege application role, not the owner.
-                    environment: ["DATABASE_URL": database.url(user: HealthTrackerSchema.applicationRole), "AUTH_MODE": mode],
+                    environment: environment.merging(["AUTH_MODE": mode]) { _, new in new },
                     timeout: .seconds(60), initTimeout: .seconds(60), maximumInstances: maximumInstances
                 ))
             }
         }
-        return APITestHarness(emulator: emulator, database: database)
+        return APITestHarness(emulator: emulator, database: testDatabase)
     }
 
     /// Runs `body` against a harness of its own on a fresh migrated database.

@@ -32,21 +32,27 @@ public enum TestCluster {
     }()
 
     private static func startCluster() -> Result<String, Unavailable> {
-        let script = packageRoot.appendingPathComponent("scripts/pg-start").path
+        exported("TEST_DATABASE_URL", byRunning: "scripts/pg-start").mapError { error in
+            Unavailable(description: "TEST_DATABASE_URL is not set and \(error); start a server with `eval \"$(scripts/pg-start)\"` and set TEST_DATABASE_URL")
+        }
+    }
+
+    /// Runs a start script of this package and returns the value it exports as `name`.
+    static func exported(_ name: String, byRunning script: String) -> Result<String, Unavailable> {
+        let path = packageRoot.appendingPathComponent(script).path
         let output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("pg-start-\(ProcessInfo.processInfo.processIdentifier).out").path
+            .appendingPathComponent("\(name)-\(ProcessInfo.processInfo.processIdentifier).out").path
         defer { try? FileManager.default.removeItem(atPath: output) }
-        // system() rather than Process: pg-start leaves a daemon behind, and Process's
+        // system() rather than Process: the scripts leave a daemon behind, and Process's
         // wait on Linux can hang inside a test run whose threads are busy; system() just waits.
-        let status = system("'\(script)' >'\(output)' 2>&1")
+        let status = system("'\(path)' >'\(output)' 2>&1")
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         guard status == 0 else {
-            return .failure(Unavailable(description: "TEST_DATABASE_URL is not set and scripts/pg-start failed (status \(status)); start a server with `eval \"$(scripts/pg-start)\"` and set TEST_DATABASE_URL:\n\(text)"))
+            return .failure(Unavailable(description: "\(script) failed (status \(status)):\n\(text)"))
         }
-        for line in text.split(separator: "\n") where line.hasPrefix("export TEST_DATABASE_URL=") {
-            let value = line.dropFirst("export TEST_DATABASE_URL=".count).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
-            return .success(value)
+        for line in text.split(separator: "\n") where line.hasPrefix("export \(name)=") {
+            return .success(line.dropFirst("export \(name)=".count).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")))
         }
-        return .failure(Unavailable(description: "scripts/pg-start printed no TEST_DATABASE_URL:\n\(text)"))
+        return .failure(Unavailable(description: "\(script) printed no \(name):\n\(text)"))
     }
 }

@@ -12,6 +12,13 @@ public struct TestDatabase: Sendable {
         PostgresConfiguration(connectionString: url, applicationName: applicationName)
     }
 
+    /// The same database through another server on loopback (PgBouncer, the standby).
+    public func url(port: Int) -> String {
+        var components = URLComponents(string: url)!
+        components.port = port
+        return components.string!
+    }
+
     public func connect(applicationName: String = "tests") throws -> PostgresConnection {
         try PostgresConnection(configuration: configuration(applicationName: applicationName))
     }

@@ -92,7 +92,7 @@ struct SessionTests {
             }
             try killer.wait()
             #expect(attempts == 1)
-            #expect(error.code == .unavailable && error.connectionLost && error.isRetryable)
+            #expect(error.code == .unavailable && error.connectionLost && error.isRetryable && error.outcomeUnknown)
             let count = try session.run(.readOnly) { try $0.execute("SELECT count(*) FROM notes").first!.decode(0, as: Int.self) }
             #expect(count == 0)
         }
@@ -135,12 +135,14 @@ struct SessionTests {
         }
     }
 
-    @Test("a function whose database schema is too old gets an init error naming the missing version")
+    static let twoMigrations = [
+        Migration(version: 1, name: "first", sql: "CREATE TABLE a (id int)"),
+        Migration(version: 2, name: "second", sql: "CREATE TABLE b (id int)"),
+    ]
+
+    @Test("a database schema too old fails the check, naming the missing version")
     func schemaTooOld() async throws {
-        let migrations = [
-            Migration(version: 1, name: "first", sql: "CREATE TABLE a (id int)"),
-            Migration(version: 2, name: "second", sql: "CREATE TABLE b (id int)"),
-        ]
+        let migrations = Self.twoMigrations
         try await withTestDatabase(migrations: Array(migrations.prefix(1))) { database in
             let session = PostgresSession(configuration: database.configuration(applicationName: "health_score"))
             let error = try #require(throws: PostgresError.self) { try session.checkSchema(Migrator(migrations: migrations)) }
@@ -148,6 +150,21 @@ struct SessionTests {
             #expect(error.message.contains("version 1"))
             #expect(error.message.contains("2 (second)"))
             try session.checkSchema(Migrator(migrations: Array(migrations.prefix(1))))
+        }
+    }
+
+    @Test("requireSchema checks on the first connection: a unit on an old schema fails with schemaOutdated (500) until it is migrated")
+    func lazySchemaCheck() async throws {
+        let migrations = Self.twoMigrations
+        try await withTestDatabase(migrations: Array(migrations.prefix(1))) { database in
+            let session = PostgresSession(configuration: database.configuration())
+            session.requireSchema(Migrator(migrations: migrations))
+            var ran = false
+            let error = try #require(throws: PostgresError.self) { try session.run(.readOnly) { _ in ran = true } }
+            #expect(!ran)
+            #expect(error.code == .schemaOutdated && error.httpStatus == 500)
+            _ = try Migrator(migrations: migrations).migrate(try database.connect())
+            #expect(try session.run(.readOnly) { try $0.execute("SELECT count(*) FROM b").first!.decode(0, as: Int.self) } == 0)
         }
     }
 }

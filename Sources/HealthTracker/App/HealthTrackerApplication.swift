@@ -19,8 +19,13 @@ public struct HealthTrackerApplication: HTTPApplication {
         do {
             return try endpointResponse(call)
         } catch let error as PostgresError {
-            if error.code == .unavailable || error.code == .other || error.code == .badQuery || error.code == .decoding {
-                context.logger.error("database error", ["sqlstate": error.sqlState ?? "-", "code": "\(error.code)"])
+            switch error.code {
+            case .unavailable, .other, .badQuery, .decoding, .schemaOutdated, .configuration:
+                context.logger.error("database error", [
+                    "sqlstate": error.sqlState ?? "-", "code": "\(error.code)", "outcome_unknown": "\(error.outcomeUnknown)",
+                ])
+            case .conflict, .notFound, .invalid:
+                break
             }
             throw Problem(error)
         } catch let error as RecordValidationError {

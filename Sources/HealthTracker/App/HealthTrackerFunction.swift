@@ -4,9 +4,11 @@ import Postgres
 
 /// Builds one of the six functions: the code each executable hands to `Lambda.run`.
 public enum HealthTrackerFunction {
-    /// Reads the configuration, opens the database connection and checks the schema
-    /// version, so a misconfigured or unmigrated function fails at init (an init error
-    /// naming the cause) rather than on its first request.
+    /// Reads the configuration, so a misconfigured function fails at init (an init error
+    /// naming the cause). The database is not contacted here: the first invocation that
+    /// needs it connects within its own deadline and checks the schema version, so a
+    /// database that is unreachable or resuming (Aurora Serverless from 0 ACU) costs one
+    /// 503 answer rather than the process, and routes without the database start cheaper.
     public static func makeHandler(
         _ function: APIFunction, context: LambdaInitContext
     ) throws -> HTTPLambdaHandler<HealthTrackerApplication> {
@@ -14,10 +16,11 @@ public enum HealthTrackerFunction {
         if authMode == .none {
             context.logger.warn("AUTH_MODE=none: ownership is not enforced (local development only)")
         }
-        let configuration = try PostgresConfiguration.fromEnvironment(context.environment, applicationName: function.rawValue)
-        let database = PostgresSession(configuration: configuration)
-        try database.open()
-        try database.checkSchema(HealthTrackerSchema.migrator)
+        let settings = try DatabaseSettings.fromEnvironment(context.environment, applicationName: function.rawValue)
+        // No per-query timeout longer than the function's own, whatever a skewed clock says.
+        let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
+        let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))
+        database.requireSchema(HealthTrackerSchema.migrator)
         return HTTPLambdaHandler(
             router: function.router,
             metrics: HTTPInvocationMetrics(environment: context.environment, function: function.rawValue),

@@ -6,7 +6,7 @@ extension Problem {
     ///
     /// Constraint violations are mapped by the endpoints, which know the record; what
     /// arrives here generically is a conflict, a missing row, an invalid value, or the
-    /// database being unavailable (retryable, nothing half-written).
+    /// database being unavailable (retryable; for a write whose outcome is unknown, the detail says so).
     public init(_ error: PostgresError) {
         switch error.code {
         case .conflict:
@@ -18,9 +18,14 @@ extension Problem {
             self.init(.validation, detail: "1 field is invalid",
                       invalidParams: [InvalidParameter(name: field, reason: "breaks a stored-data rule")])
         case .unavailable:
-            var problem = Problem(.unavailable, detail: error.isTimeout
-                ? "The database did not answer in time; retry the request"
-                : "The database cannot be reached; retry the request")
+            let detail = if error.outcomeUnknown {
+                "The database did not confirm the change in time, so its outcome is unknown; read the record before retrying"
+            } else if error.isTimeout {
+                "The database did not answer in time; retry the request"
+            } else {
+                "The database cannot be reached; retry the request"
+            }
+            var problem = Problem(.unavailable, detail: detail)
             problem.headers.set(name: "Retry-After", value: "1")
             self = problem
         case .schemaOutdated, .configuration, .decoding, .badQuery, .other:

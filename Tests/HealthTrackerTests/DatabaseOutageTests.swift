@@ -1,0 +1,155 @@
+import Foundation
+import HealthTracker
+import Postgres
+import PostgresTestSupport
+import RuntimeEmulator
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `users` binary under the emulator when the database is not there, stalls, or
+/// has a reader: what an AWS deployment meets while Aurora resumes, fails over or replicates.
+@Suite("Database outages seen through a function")
+struct DatabaseOutageTests {
+    /// Starts an emulator with `users` registered on `environment`, runs `body`, shuts it down.
+    static func withFunction<T>(
+        _ environment: [String: String], timeout: Duration = .seconds(60), _ body: (RuntimeEmulator) async throws -> T
+    ) async throws -> T {
+        let emulator = try await RuntimeEmulator.start()
+        let path = try #require(FunctionBinary.path("users"), "build the functions first (swift build)")
+        emulator.register(FunctionConfiguration(
+            name: "users", executablePath: path, environment: environment.merging(["AUTH_MODE": "none"]) { mine, _ in mine },
+            timeout: timeout, initTimeout: .seconds(60), maximumInstances: 1
+        ))
+        do {
+            let value = try await body(emulator)
+            await emulator.shutdown()
+            return value
+        } catch {
+            await emulator.shutdown()
+            throw error
+        }
+    }
+
+    /// Sends one request; the invocation's deadline is the function's configured timeout.
+    static func send(_ request: APIRequest, _ emulator: RuntimeEmulator) async throws -> (InvocationResult, APIResponse?) {
+        let result = try await emulator.invoke(try request.event(auth: .off), function: "users")
+        return (result, try result.responseBytes.map { try APIResponse(v2: Data($0)) })
+    }
+
+    @Test("an unreachable database never fails init: each request answers 503 problem+json with Retry-After, and the process lives on")
+    func unreachableAtColdStart() async throws {
+        let url = "postgresql://postgres@127.0.0.1:\(try TCPListener.closedPort())/healthtracker"
+        try await Self.withFunction(["DATABASE_URL": url]) { emulator in
+            let get = APIRequest(method: "GET", path: "/api/users/\(UUID().uuidString.lowercased())")
+            for _ in 0..<2 {
+                let (result, response) = try await Self.send(get, emulator)
+                let answer = try #require(response, "expected a response, got \(result.outcome)")
+                #expect(answer.status == 503)
+                #expect(answer.contentType == "application/problem+json")
+                #expect(answer.headers["retry-after"] != nil)
+            }
+            // A request that needs no database is answered as usual.
+            let (_, invalid) = try await Self.send(APIRequest(method: "GET", path: "/api/users/not-a-uuid"), emulator)
+            #expect(invalid?.status == 400)
+            let instances = emulator.instances(of: "users")
+            #expect(instances.count == 1 && instances.first?.exit == nil && instances.first?.invocationsServed == 3)
+        }
+    }
+
+    @Test("a configuration error still fails init")
+    func configurationErrorFailsInit() async throws {
+        try await Self.withFunction(["DATABASE_URL": "postgresql://postgres@127.0.0.1:1/x", "DATABASE_POOLED": "maybe"]) { emulator in
+            let (result, _) = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(UUID().uuidString.lowercased())"), emulator)
+            guard case .initError(let report, _) = result.outcome else {
+                Issue.record("expected an init error, got \(result.outcome)")
+                return
+            }
+            #expect(report.errorMessage.contains("DATABASE_POOLED"))
+        }
+    }
+
+    @Test("a stopped backend: the function answers 503 before its deadline, survives, and reconnects on the next request")
+    func stalledBackend() async throws {
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            try await Self.withFunction(["DATABASE_URL": database.url], timeout: .seconds(5)) { emulator in
+                let missing = APIRequest(method: "GET", path: "/api/users/\(UUID().uuidString.lowercased())")
+                let (_, first) = try await Self.send(missing, emulator)
+                #expect(first?.status == 404)
+                let admin = try database.connect(applicationName: "observer")
+                let pid = try #require(try admin.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND application_name = 'users'", [database.name]
+                ).first).decode(0, as: Int.self)
+
+                // A stopped backend holds up every DROP DATABASE on the cluster (they wait for it
+                // to acknowledge a barrier), so it is continued on a thread of its own after a
+                // fixed time, whatever becomes of this test, rather than after an await.
+                #expect(kill(pid_t(pid), SIGSTOP) == 0)
+                let resume = BackgroundThread {
+                    usleep(6_000_000)
+                    kill(pid_t(pid), SIGCONT)
+                }
+                let stalled = try await Self.send(missing, emulator)
+                try resume.wait()
+                let answer = try #require(stalled.1, "expected an answer before the deadline, got \(stalled.0.outcome)")
+                #expect(answer.status == 503 && answer.headers["retry-after"] != nil)
+
+                let (result, after) = try await Self.send(missing, emulator)
+                #expect(after?.status == 404)
+                #expect(result.coldStart == false)
+                #expect(emulator.instances(of: "users").count == 1)
+            }
+        }
+    }
+
+    @Test("a write that runs out of time answers 503 saying the outcome is unknown")
+    func unknownOutcome() async throws {
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            try await Self.withFunction(["DATABASE_URL": database.url], timeout: .seconds(5)) { emulator in
+                let (_, warm) = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(UUID().uuidString.lowercased())"), emulator)
+                #expect(warm?.status == 404)
+                // The INSERT waits on a lock until its statement_timeout: the write's fate is not confirmed.
+                let admin = try database.connect(applicationName: "observer")
+                try admin.executeScript("BEGIN; LOCK TABLE users IN ACCESS EXCLUSIVE MODE")
+                let stalled = try await Self.send(APIRequest(
+                    method: "POST", path: "/api/users/", headers: ["content-type": "application/json"],
+                    body: #"{"email": "stall@example.com", "full_name": "Stalled Write"}"#
+                ), emulator)
+                try admin.executeScript("ROLLBACK")
+                let answer = try #require(stalled.1, "expected an answer, got \(stalled.0.outcome)")
+                #expect(answer.status == 503)
+                #expect((answer.object["detail"] as? String)?.contains("unknown") == true)
+            }
+        }
+    }
+
+    @Test("with DATABASE_READER_HOST/PORT, GETs arrive on the standby")
+    func readsOnStandby() async throws {
+        let standbyPort = try TestHelperServers.standbyPort()
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            try await Self.withFunction([
+                "DATABASE_URL": database.url, "DATABASE_READER_HOST": "127.0.0.1", "DATABASE_READER_PORT": String(standbyPort),
+            ]) { emulator in
+                let (_, created) = try await Self.send(APIRequest(
+                    method: "POST", path: "/api/users/", headers: ["content-type": "application/json"],
+                    body: #"{"email": "reader@example.com", "full_name": "Read Replica"}"#
+                ), emulator)
+                let uuid = try #require(created?.object["user_uuid"] as? String)
+                // Replication is asynchronous: the standby shows the user a moment later.
+                var status = 0
+                for _ in 0..<50 {
+                    status = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(uuid)"), emulator).1?.status ?? 0
+                    if status == 200 { break }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                #expect(status == 200)
+                let standby = try PostgresConnection(configuration: PostgresConfiguration(connectionString: database.url(port: standbyPort), applicationName: "observer"))
+                let readers = try standby.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'users'", [database.name]
+                ).first!.decode(0, as: Int.self)
+                #expect(readers == 1)
+            }
+        }
+    }
+}
