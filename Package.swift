@@ -193,9 +193,7 @@ let package = Package(
         .testTarget(
             name: "DeploymentTests",
             dependencies: [
-                "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport",
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict

@@ -5,7 +5,7 @@ import Synchronization
 
 /// A loopback HTTP/1.1 server (SwiftNIO) for tests of HTTP clients: records each request
 /// whole and answers it with an `X-Method` header naming the method and either the
-/// request's body echoed back (200) or a fixed JSON answer.
+/// request's body echoed back (200), a fixed JSON answer, or one computed per request.
 public final class RecordingHTTPServer: Sendable {
     public struct Request: Sendable {
         public let method: String
@@ -24,6 +24,8 @@ public final class RecordingHTTPServer: Sendable {
         case echo
         /// This status and JSON body, whatever was asked.
         case fixed(status: HTTPResponseStatus, body: String)
+        /// A status and JSON body chosen for each request.
+        case computed(@Sendable (Request) -> (status: HTTPResponseStatus, body: String))
     }
 
     private let group: MultiThreadedEventLoopGroup
@@ -117,6 +119,10 @@ public final class RecordingHTTPServer: Sendable {
                     (status, answer) = (.ok, body)
                 case .fixed(let fixedStatus, let fixedBody):
                     (status, answer) = (fixedStatus, Array(fixedBody.utf8))
+                    headers.add(name: "Content-Type", value: "application/json")
+                case .computed(let compute):
+                    let (computedStatus, computedBody) = compute(request)
+                    (status, answer) = (computedStatus, Array(computedBody.utf8))
                     headers.add(name: "Content-Type", value: "application/json")
                 }
                 headers.add(name: "Content-Length", value: String(answer.count))
