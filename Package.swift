@@ -122,6 +122,21 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // scripts/bench-parse's client side: worst-case bodies through the physical_activity handler.
+        .executableTarget(
+            name: "parse-bench",
+            dependencies: ["BenchSupport", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
+            path: "Sources/ParseBench",
+            swiftSettings: strict
+        ),
+        // scripts/fuzz's targets (events, bodies, query, paths); without -DFUZZING it replays saved inputs.
+        .executableTarget(
+            name: "fuzz-targets",
+            dependencies: ["HealthTracker", "LambdaHTTP", "UTCTime", "CGlibcCompat"],
+            path: "Sources/FuzzTargets",
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"], swiftSettings: strict),
         .testTarget(
             name: "LambdaRuntimeTests",
