@@ -129,10 +129,12 @@ let package = Package(
             path: "Sources/ParseBench",
             swiftSettings: strict
         ),
+        // libFuzzer's driver declaration for the fuzz targets.
+        .target(name: "CLibFuzzer"),
         // scripts/fuzz's targets (events, bodies, query, paths); without -DFUZZING it replays saved inputs.
         .executableTarget(
             name: "fuzz-targets",
-            dependencies: ["HealthTracker", "LambdaHTTP", "UTCTime", "CGlibcCompat"],
+            dependencies: ["HealthTracker", "LambdaHTTP", "UTCTime", "CGlibcCompat", "CLibFuzzer"],
             path: "Sources/FuzzTargets",
             swiftSettings: strict
         ),

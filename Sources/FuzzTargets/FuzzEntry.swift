@@ -3,8 +3,19 @@ import Glibc
 #endif
 
 #if FUZZING
-// Built by scripts/fuzz with `-sanitize=fuzzer,address -DFUZZING`: libFuzzer's own main
-// drives this callback (a Swift main would clash with it); FUZZ_TARGET names the target.
+import CLibFuzzer
+
+// Built by scripts/fuzz with `-sanitize=fuzzer,address -DFUZZING`. SwiftPM points the
+// executable's `main` at `fuzz_targets_main`, and libFuzzer (linked whole) brings a main of
+// its own; the link allows both, and either one ends in libFuzzer's driver with this
+// callback. FUZZ_TARGET names the target.
+@_cdecl("fuzz_targets_main")
+public func fuzzTargetsMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in fuzzTestOneInput(data, size) }
+}
+
 private let selected: FuzzTarget = {
     let name = getenv("FUZZ_TARGET").map { String(cString: $0) } ?? ""
     guard let target = FuzzTarget(rawValue: name) else {
