@@ -53,7 +53,7 @@ function request()
         local body = '{"date":"' .. day(math.random(0, days - 1)) .. '","steps":' .. math.random(0, 20000) .. '}'
         return wrk.format("PATCH", "/api/physical-activity/" .. user .. "/update", json_headers, body)
     else
-        return wrk.format("GET", "/api/get_health_score?user_uuid=" .. user .. "&as_of=2026-02-15T00:00:00Z")
+        return wrk.format("GET", "/api/get_health_score?user_uuid=" .. user .. "&as_of=2026-01-31T00:00:00Z")
     end
 end
 
