@@ -111,8 +111,12 @@ extension JSONValue: Codable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value):
-            // Exact text where Decimal holds it; a longer number as Decimal's nearest.
-            try container.encode(value.decimalValue ?? Decimal(string: value.text) ?? 0)
+            // An Encoder takes numbers as Decimal: one Decimal cannot hold exactly is refused, not rounded.
+            guard let decimal = value.decimalValue else {
+                throw EncodingError.invalidValue(value.text, EncodingError.Context(
+                    codingPath: encoder.codingPath, debugDescription: "a number with more digits than Decimal holds"))
+            }
+            try container.encode(decimal)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)

@@ -6,7 +6,7 @@ local method = os.getenv("LEAK_METHOD") or "GET"
 local path = os.getenv("LEAK_PATH") or "/"
 local body = os.getenv("LEAK_BODY")
 local sent = 0
-local non2xx = 0
+non2xx = 0
 local headers = { ["Content-Type"] = "application/json" }
 
 function request()
@@ -25,6 +25,12 @@ function response(status)
     if status < 200 or status > 299 then non2xx = non2xx + 1 end
 end
 
+local threads = {}
+function setup(thread) threads[#threads + 1] = thread end
+
 function done(summary)
+    local failed = 0
+    for _, thread in ipairs(threads) do failed = failed + thread:get("non2xx") end
     io.write(string.format("requests=%d\n", summary.requests))
+    io.write(string.format("non2xx=%d\n", failed))
 end
