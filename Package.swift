@@ -125,6 +125,23 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // scripts/bench-parse's client side: worst-case bodies through the physical_activity handler.
+        .executableTarget(
+            name: "parse-bench",
+            dependencies: ["BenchSupport", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
+            path: "Sources/ParseBench",
+            swiftSettings: strict
+        ),
+        // libFuzzer's driver declaration for the fuzz targets.
+        .target(name: "CLibFuzzer"),
+        // scripts/fuzz's targets (events, bodies, query, paths); without -DFUZZING it replays saved inputs.
+        .executableTarget(
+            name: "fuzz-targets",
+            dependencies: ["HealthTracker", "LambdaHTTP", "UTCTime", "CGlibcCompat", "CLibFuzzer"],
+            path: "Sources/FuzzTargets",
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"], swiftSettings: strict),
         .testTarget(
             name: "LambdaRuntimeTests",

@@ -1,26 +1,30 @@
 public import FoundationEssentials
 import LambdaRuntime
 
-/// Any JSON document, with numbers kept as exact decimals (`82.35` stays 82.35: it is
-/// parsed from its text, never through `Double`).
+/// Any JSON document, with numbers kept as their exact text (`82.35` stays 82.35, and
+/// a 100-digit number keeps all its digits until a rule looks at it).
 ///
 /// Used where the shape is not fixed: authorizer contexts in events, and request bodies,
 /// which are checked field by field so that every broken field can be reported at once.
 public enum JSONValue: Sendable, Equatable {
+    /// Deep enough for any event or document the functions read; request bodies use less.
+    public static let defaultMaxDepth = 64
+
     case null
     case bool(Bool)
-    case number(Decimal)
+    case number(JSONNumber)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses a complete JSON text. Numbers outside `Decimal`'s range are rejected.
-    public static func parse(_ bytes: some Collection<UInt8>) throws(JSONValueError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        } catch {
-            throw JSONValueError(code: .malformed, message: String(describing: error))
+    /// Parses one complete, strict RFC 8259 text in one pass (see `JSONParser`): nesting
+    /// deeper than `maxDepth` containers and a member name given twice are errors.
+    public static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONValueError) -> JSONValue {
+        func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONValueError> {
+            Result(catching: { () throws(JSONValueError) in try JSONParser.parse(buffer, maxDepth: maxDepth) })
         }
+        let parsed = bytes.withContiguousStorageIfAvailable(run) ?? Array(bytes).withUnsafeBufferPointer(run)
+        return try parsed.get()
     }
 
     public var objectValue: [String: JSONValue]? {
@@ -31,8 +35,10 @@ public enum JSONValue: Sendable, Equatable {
         if case .string(let text) = self { text } else { nil }
     }
 
+    /// The number when `Decimal` holds it exactly; nil for anything else, and for a number
+    /// with more digits than that (see `JSONNumber.decimalValue`).
     public var numberValue: Decimal? {
-        if case .number(let value) = self { value } else { nil }
+        if case .number(let value) = self { value.decimalValue } else { nil }
     }
 
     public var boolValue: Bool? {
@@ -45,9 +51,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The number as an `Int` when it is integral and fits; `2.5` and `1e30` give nil.
     public var integerValue: Int? {
-        guard case .number(let value) = self, value.isFinite, value.exponent >= 0 else { return nil }
-        // Decimal normalises trailing zeros into the exponent, so `1.0` has exponent 0.
-        return Int(value.description)
+        if case .number(let value) = self { value.integerValue } else { nil }
     }
 
     /// Compact JSON text of this value.
@@ -55,7 +59,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
-        case .number(let value): value.description
+        case .number(let value): value.text
         case .string(let text): JSONText.quoted(text)
         case .array(let items): "[" + items.map(\.jsonText).joined(separator: ",") + "]"
         case .object(let members):
@@ -67,20 +71,37 @@ public enum JSONValue: Sendable, Equatable {
 }
 
 extension JSONValue: Codable {
+    /// Decodes from any `Decoder` (events decoded by `JSONDecoder` hold JSONValue members).
+    ///
+    /// Asks for the shape that matches first (object, then array, then the scalars), so
+    /// each value costs at most a few failed probes, and refuses nesting deeper than
+    /// `defaultMaxDepth`, which bounds what a probe's coding path costs.
     public init(from decoder: any Decoder) throws {
+        guard decoder.codingPath.count < Self.defaultMaxDepth else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: [], debugDescription: "nested deeper than \(Self.defaultMaxDepth)"))
+        }
+        if let container = try? decoder.container(keyedBy: MemberName.self) {
+            var members: [String: JSONValue] = [:]
+            for key in container.allKeys { members[key.stringValue] = try container.decode(JSONValue.self, forKey: key) }
+            self = .object(members)
+            return
+        }
+        if var container = try? decoder.unkeyedContainer() {
+            var items: [JSONValue] = []
+            while !container.isAtEnd { items.append(try container.decode(JSONValue.self)) }
+            self = .array(items)
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Decimal.self) {
-            self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            self = .number(JSONNumber(try container.decode(Decimal.self)))
         }
     }
 
@@ -89,10 +110,23 @@ extension JSONValue: Codable {
         switch self {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
+        case .number(let value):
+            // An Encoder takes numbers as Decimal: one Decimal cannot hold exactly is refused, not rounded.
+            guard let decimal = value.decimalValue else {
+                throw EncodingError.invalidValue(value.text, EncodingError.Context(
+                    codingPath: encoder.codingPath, debugDescription: "a number with more digits than Decimal holds"))
+            }
+            try container.encode(decimal)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
+    }
+
+    private struct MemberName: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -3,6 +3,11 @@ import LambdaRuntime
 
 /// An RFC 9457 problem document; also an error an application can throw.
 public struct Problem: Error, Sendable {
+    /// `invalid_params` lists at most this many; `invalid_params_omitted` counts the rest.
+    public static let maximumListedParams = 100
+    /// A name longer than this (a client's unknown member name) is cut, with `…`.
+    public static let maximumNameLength = 200
+
     public var type: ProblemType
     public var status: Int
     public var detail: String?
@@ -52,16 +57,27 @@ public struct Problem: Error, Sendable {
         out += ",\"status\":\(status)"
         if let detail { out += ",\"detail\":" + JSONText.quoted(detail) }
         if let requestID { out += ",\"request_id\":" + JSONText.quoted(requestID) }
+        // Bounded whatever the client sent: 100 entries of at most 200 characters each
+        // (6 bytes per escaped character) stay far below Lambda's 6 MB response limit.
         if !invalidParams.isEmpty {
-            out += ",\"invalid_params\":[" + invalidParams.map {
-                "{\"name\":" + JSONText.quoted($0.name) + ",\"reason\":" + JSONText.quoted($0.reason) + "}"
+            out += ",\"invalid_params\":[" + invalidParams.prefix(Self.maximumListedParams).map {
+                "{\"name\":" + JSONText.quoted(Self.shortened($0.name)) + ",\"reason\":" + JSONText.quoted($0.reason) + "}"
             }.joined(separator: ",") + "]"
+            if invalidParams.count > Self.maximumListedParams {
+                out += ",\"invalid_params_omitted\":\(invalidParams.count - Self.maximumListedParams)"
+            }
         }
-        let reserved: Set<String> = ["type", "title", "status", "detail", "request_id", "invalid_params"]
+        let reserved: Set<String> = ["type", "title", "status", "detail", "request_id", "invalid_params", "invalid_params_omitted"]
         for member in extensions where !reserved.contains(member.name) {
             out += "," + JSONText.quoted(member.name) + ":" + member.value.jsonText
         }
         return Array((out + "}").utf8)
+    }
+
+    private static func shortened(_ name: String) -> String {
+        let scalars = name.unicodeScalars
+        guard scalars.count > maximumNameLength else { return name }
+        return String(String.UnicodeScalarView(scalars.prefix(maximumNameLength))) + "…"
     }
 
     /// The problem as a response with `Content-Type: application/problem+json`.

@@ -20,6 +20,11 @@ final class GatewayHTTPHandler: ChannelInboundHandler {
         guard let part = collector.add(unwrapInboundIn(data), limit: LocalGateway.maximumBodyBytes) else { return }
         let head = part.head
         let channel = context.channel
+        if let refusal = GatewayRequestLimits.refusal(head) {
+            log("- \(head.method.rawValue) - \(refusal.status) (\(refusal.gatewayError ?? "refused"))")
+            Self.write(refusal, keepAlive: false, on: channel)
+            return
+        }
         let remote = channel.remoteAddress
         var request = ClientRequest(
             method: head.method.rawValue, target: head.uri,

@@ -93,7 +93,7 @@ public struct HTTPAPIEventBuilder: Sendable {
             ("routeKey", .string(match.routeKey)),
             ("stage", .string(stage)),
             ("time", .string(Self.gatewayTime(millis))),
-            ("timeEpoch", .number(Decimal(millis))),
+            ("timeEpoch", .number(JSONNumber(Int(millis)))),
         ]
 
         var event: [(String, ReplayJSON)] = [

@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 public import LambdaHTTP
 import LambdaRuntime
 
@@ -7,7 +7,7 @@ import LambdaRuntime
 public indirect enum ReplayJSON: Sendable, Equatable {
     case null
     case bool(Bool)
-    case number(Decimal)
+    case number(JSONNumber)
     case string(String)
     case array([ReplayJSON])
     case object([(String, ReplayJSON)])

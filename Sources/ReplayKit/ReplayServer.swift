@@ -23,7 +23,10 @@ public final class ReplayServer: Sendable {
                 .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                            withErrorHandling: false, withEncoderConfiguration: .init(),
+                            withDecoderLimitConfiguration: GatewayRequestLimits.parserLimits)
+                        try channel.pipeline.syncOperations.addHandler(GatewayProtocolErrorHandler())
                         try channel.pipeline.syncOperations.addHandler(GatewayHTTPHandler(gateway: gateway, log: log))
                     }
                 }

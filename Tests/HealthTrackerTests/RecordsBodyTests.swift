@@ -76,7 +76,7 @@ import UTCTime
         reading.updatedAt = S.instant("2025-03-02T06:31:00.000001Z")
         let encoded = try #require(try S.body(reading.jsonText).objectValue)
         #expect(encoded["recorded"] == .string("2025-03-01T06:30:00.25Z"))
-        #expect(encoded["weight_kg"] == .number(S.decimal("82.35")))
+        #expect(encoded["weight_kg"] == .number(JSONNumber(S.decimal("82.35"))))
         #expect(encoded["resting_heart_rate_bpm"] == .null)
         #expect(encoded["updated_at"] == .string("2025-03-02T06:31:00.000001Z"))
         #expect(encoded.count == 11)

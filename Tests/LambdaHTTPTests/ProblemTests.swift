@@ -54,7 +54,7 @@ struct ProblemTests {
     func extensionMembers() throws {
         let problem = Problem(.insufficientData, detail: "not enough", extensions: [
             ("version", .string("1.0")), ("as_of", .string("2024-05-01")),
-            ("missing_components", .array([.string("sleep")])), ("weight", .number(Decimal(string: "82.35")!)),
+            ("missing_components", .array([.string("sleep")])), ("weight", .number(JSONNumber("82.35")!)),
             ("status", .number(200)),
         ])
         let text = String(decoding: problem.jsonBytes, as: UTF8.self)
@@ -85,5 +85,29 @@ struct ProblemTests {
         #expect(response.headers["Content-Type"] == "application/problem+json")
         #expect(response.headers["allow"] == "GET, POST")
         #expect(response.body == problem.jsonBytes)
+    }
+}
+
+/// `invalid_params` stays bounded whatever a client sent.
+@Suite struct ProblemBoundsTests {
+    @Test func atMostAHundredParamsWithTheRestCounted() throws {
+        let params = (0..<250).map { InvalidParameter(name: "k\($0)", reason: "is not a known field") }
+        let problem = Problem(.validation, detail: "250 fields are invalid", invalidParams: params)
+        let value = try JSONValue.parse(problem.jsonBytes)
+        let object = try #require(value.objectValue)
+        guard case .array(let listed)? = object["invalid_params"] else { Issue.record("no invalid_params"); return }
+        #expect(listed.count == 100)
+        #expect(object["invalid_params_omitted"]?.integerValue == 150)
+        #expect(listed.first?.objectValue?["name"] == .string("k0"))
+    }
+
+    @Test func longNamesAreCut() throws {
+        let name = String(repeating: "\u{01}", count: 100_000)
+        let problem = Problem(.validation, invalidParams: [InvalidParameter(name: name, reason: "is not a known field")])
+        #expect(problem.jsonBytes.count < 2_000)
+        let object = try #require(try JSONValue.parse(problem.jsonBytes).objectValue)
+        #expect(object["invalid_params_omitted"] == nil)
+        guard case .array(let listed)? = object["invalid_params"] else { Issue.record("no invalid_params"); return }
+        #expect(listed.first?.objectValue?["name"]?.stringValue == String(repeating: "\u{01}", count: 200) + "…")
     }
 }

@@ -18,9 +18,13 @@ public struct Caller: Sendable, Equatable {
     }
 
     public let identity: Identity
+    /// The token's `email` when its `email_verified` claim is true: the only address a
+    /// non-admin caller may give their user (nil when the token does not vouch for one).
+    public let verifiedEmail: String?
 
-    public init(identity: Identity) {
+    public init(identity: Identity, verifiedEmail: String? = nil) {
         self.identity = identity
+        self.verifiedEmail = verifiedEmail
     }
 
     /// The caller of a request. With auth on, a request with no `sub` claim is 401.
@@ -28,6 +32,7 @@ public struct Caller: Sendable, Equatable {
         switch mode {
         case .none:
             identity = .unrestricted
+            verifiedEmail = nil
         case .jwt:
             guard let subject = request.context.claims["sub"], !subject.isEmpty else {
                 throw Problem(.unauthorized, detail: "The request carries no verified identity")
@@ -37,6 +42,9 @@ public struct Caller: Sendable, Equatable {
             let scopes = Set((request.context.claims["scope"] ?? "").split(separator: " ").map(String.init))
                 .union(request.context.scopes)
             identity = .token(subject: subject, isAdmin: scopes.contains(Caller.adminScope))
+            // Claims arrive as text: a JSON `true` and Cognito's string "true" both read "true".
+            let email = request.context.claims["email"]
+            verifiedEmail = request.context.claims["email_verified"] == "true" && email?.isEmpty == false ? email : nil
         }
     }
 
@@ -63,6 +71,15 @@ public struct Caller: Sendable, Equatable {
     public func authorize(_ user: UUID) throws(Problem) {
         guard isAdmin || userUUID == user else {
             throw Problem(.forbidden, detail: "The caller may act only on their own records")
+        }
+    }
+
+    /// 403 unless the caller can own records at all (an admin, auth off, or a token whose
+    /// `sub` is a user UUID). Checked before a POST body is read, so a token that can never
+    /// be allowed costs no parsing.
+    public func authorizeOwnership() throws(Problem) {
+        guard isAdmin || userUUID != nil else {
+            throw Problem(.forbidden, detail: "The token's sub is not a user UUID; only an admin may act on other users")
         }
     }
 

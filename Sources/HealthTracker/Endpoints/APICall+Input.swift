@@ -3,16 +3,20 @@ import LambdaHTTP
 import UTCTime
 
 extension APICall {
-    /// The body as JSON. Empty or unparsable bodies are 400; numbers stay exact decimals.
+    /// Record bodies are flat objects: the object is the only container.
+    static let bodyMaxDepth = 1
+
+    /// The body as JSON, parsed strictly in one pass (numbers keep their exact text).
+    /// Empty, malformed or nested bodies and a member name given twice are 400.
     func jsonBody() throws -> JSONValue {
         let bytes = try request.body()
         guard !bytes.isEmpty else {
             throw Problem(.malformedBody, detail: "The body is empty; send a JSON object")
         }
         do {
-            return try JSONValue.parse(bytes)
+            return try JSONValue.parse(bytes, maxDepth: Self.bodyMaxDepth)
         } catch {
-            throw Problem(.malformedBody, detail: "The body is not valid JSON")
+            throw Problem(bodyError: error)
         }
     }
 

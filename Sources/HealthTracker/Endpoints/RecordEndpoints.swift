@@ -14,6 +14,7 @@ struct RecordEndpoints<Record: KeyedRecord> {
 
     /// `POST /api/<records>/`: 201 with the stored record and its `Location`.
     func create(_ decode: (JSONValue) throws(RecordValidationError) -> Record) throws -> HTTPResponse {
+        try call.caller.authorizeOwnership()
         let record = try decode(try call.jsonBody())
         try call.caller.authorize(record.userUUID)
         let stored: Record

@@ -12,7 +12,6 @@ struct UserEndpoints {
     let database: PostgresSession
 
     func create() throws -> HTTPResponse {
-        let body = try call.jsonBody()
         let uuid: UUID
         if call.caller.isAdmin {
             uuid = UUID()
@@ -21,7 +20,8 @@ struct UserEndpoints {
         } else {
             throw Problem(.forbidden, detail: "The token's sub is not a user UUID; only an admin may create other users")
         }
-        let user = try User.decodeCreate(body, userUUID: uuid, today: call.today)
+        let user = try User.decodeCreate(try call.jsonBody(), userUUID: uuid, today: call.today)
+        try checkEmail(user.email)
         let stored = try writing { connection in try UserStore(connection: connection).insert(user) }
         return .created(stored.jsonText, location: "/api/users/" + stored.userUUID.lowercasedText)
     }
@@ -52,6 +52,7 @@ struct UserEndpoints {
         let uuid = try call.pathUser()
         try call.caller.authorize(uuid)
         let patch = try User.decodePatch(try call.jsonBody())
+        if case .text(let email)? = patch.change("email") { try checkEmail(email) }
         let today = call.today
         let user = try writing { connection in
             let store = UserStore(connection: connection)
@@ -76,14 +77,32 @@ struct UserEndpoints {
         return .noContent()
     }
 
-    /// A write whose unique violations name what is taken.
+    /// With a token that vouches for an address (`email_verified`), a non-admin caller's
+    /// user must have that address: nobody can take someone else's address and lock the
+    /// owner out with 409s. Tokens without it leave the risk docs/security.md describes.
+    private func checkEmail(_ email: String) throws(Problem) {
+        guard !call.caller.isAdmin, let verified = call.caller.verifiedEmail else { return }
+        guard email.lowercased() == verified.lowercased() else {
+            throw Problem(.validation, detail: "1 field is invalid", invalidParams: [
+                InvalidParameter(name: "email", reason: "must be the address your token verifies"),
+            ])
+        }
+    }
+
+    /// A write whose unique violations say only what the caller may learn.
+    ///
+    /// Someone who has not proved they own an address must not learn that it is registered,
+    /// so the email conflict is named only to an admin or a caller whose token verifies that
+    /// address; everyone else gets one detail whether their `user_uuid` or the address is taken.
     private func writing(_ body: (PostgresConnection) throws -> User) throws -> User {
         do {
             return try database.run(.readWrite, deadline: call.context.deadline, body)
         } catch let error as PostgresError where error.code == .conflict {
-            throw error.constraint == "users_email_key"
-                ? Problem(.conflict, detail: "A user with this email exists")
-                : Problem(.conflict, detail: "This user exists")
+            // An admin (or auth off) may list users anyway; a verified token owns the address.
+            if error.constraint == "users_email_key", call.caller.isAdmin || call.caller.verifiedEmail != nil {
+                throw Problem(.conflict, detail: "A user with this email exists")
+            }
+            throw Problem(.conflict, detail: "This user exists, or its email address is not available")
         }
     }
 }

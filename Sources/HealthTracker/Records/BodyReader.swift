@@ -46,17 +46,27 @@ struct BodyReader {
     }
 
     mutating func decimal(_ name: String, _ range: DecimalRange) -> FieldInput<Decimal> {
-        input(name, reason: range.reason) { raw in
+        if inexact(name) { return .invalid }
+        return input(name, reason: range.reason) { raw in
             guard let value = raw.numberValue, value.isFinite, range.contains(value) else { return nil }
             return value
         }
     }
 
     mutating func integer(_ name: String, _ range: ClosedRange<Int>) -> FieldInput<Int> {
-        input(name, reason: FieldReason.integer(range)) { raw in
+        if inexact(name) { return .invalid }
+        return input(name, reason: FieldReason.integer(range)) { raw in
             guard let value = raw.integerValue, range.contains(value) else { return nil }
             return value
         }
+    }
+
+    /// A number with more digits than can be kept exactly is reported as such, never rounded.
+    private mutating func inexact(_ name: String) -> Bool {
+        guard case .number(let number)? = members[name], !number.isExact else { return false }
+        read.insert(name)
+        fail(name, FieldReason.inexact)
+        return true
     }
 
     mutating func date(_ name: String) -> FieldInput<CalendarDate> {

@@ -7,8 +7,8 @@ extension ColumnValue {
     var jsonValue: JSONValue {
         switch self {
         case .null: .null
-        case .decimal(let value): .number(value)
-        case .integer(let value): .number(Decimal(value))
+        case .decimal(let value): .number(JSONNumber(value))
+        case .integer(let value): .number(JSONNumber(value))
         case .text(let value): .string(value)
         case .date(let value): .string(value.description)
         case .instant(let value): .string(value.rfc3339)

@@ -1,0 +1,118 @@
+public import FoundationEssentials
+
+/// A JSON number as its exact text (RFC 8259 grammar), so that no digit a client sent is
+/// lost before a rule has looked at it.
+///
+/// `decimalValue` is the number only where `Decimal` holds it exactly (at most 38
+/// significant digits, exponent within Decimal's range); a longer number is kept, but
+/// has no decimal value, and a field rule rejects it instead of rounding it.
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+    /// The most significant digits `Decimal`'s 128-bit mantissa always holds.
+    public static let maximumSignificantDigits = 38
+
+    public let text: String
+
+    /// Validated text; nil when `text` is not a JSON number.
+    public init?(_ text: String) {
+        guard JSONNumber.isValid(text) else { return nil }
+        self.text = text
+    }
+
+    /// Text the parser has already checked against the grammar.
+    init(validatedText text: String) {
+        self.text = text
+    }
+
+    public init(_ value: Decimal) {
+        text = value.description
+    }
+
+    public init(_ value: Int) {
+        text = String(value)
+    }
+
+    public init(integerLiteral value: Int) {
+        self.init(value)
+    }
+
+    public var description: String { text }
+
+    /// Equal values are equal numbers (`1.0 == 1`); numbers Decimal cannot hold compare by text.
+    public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
+        if let left = lhs.decimalValue, let right = rhs.decimalValue { return left == right }
+        return lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        if let value = decimalValue { hasher.combine(value) } else { hasher.combine(text) }
+    }
+
+    /// The value, when `Decimal` represents it exactly; nil when it would round.
+    public var decimalValue: Decimal? {
+        guard isExact else { return nil }
+        return Decimal(string: text)
+    }
+
+    /// The value as an `Int` when it is integral and fits: `2.0` gives 2, `2.5` and `1e30` nil.
+    public var integerValue: Int? {
+        guard let value = decimalValue, value.isFinite else { return nil }
+        if value.isZero { return 0 }
+        // `Decimal(string:)` moves trailing zeros into the exponent, so `2.0` has exponent 0.
+        guard value.exponent >= 0 else { return nil }
+        return Int(value.description)
+    }
+
+    /// Whether the text has at most `maximumSignificantDigits` significant digits and an
+    /// exponent `Decimal` can hold. Counts digits without building the value, so a long
+    /// number costs one pass over its text.
+    public var isExact: Bool {
+        var significant = 0
+        var leading = true
+        var pendingZeros = 0
+        var fractionDigits = 0
+        var inFraction = false
+        var exponent = 0
+        var exponentNegative = false
+        var inExponent = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"), UInt8(ascii: "+"):
+                if inExponent { exponentNegative = byte == UInt8(ascii: "-") }
+            case UInt8(ascii: "."):
+                inFraction = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                inExponent = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inExponent {
+                    // Saturates: anything this large is out of range anyway.
+                    exponent = min(exponent * 10 + Int(byte - UInt8(ascii: "0")), 100_000)
+                    continue
+                }
+                if inFraction { fractionDigits += 1 }
+                if byte == UInt8(ascii: "0") {
+                    if !leading { pendingZeros += 1 }
+                } else {
+                    significant += pendingZeros + 1
+                    pendingZeros = 0
+                    leading = false
+                }
+            default:
+                return false
+            }
+        }
+        if significant == 0 { return true }
+        guard significant <= Self.maximumSignificantDigits else { return false }
+        // The value is mantissa × 10^scale, where trailing zeros left the mantissa.
+        let scale = (exponentNegative ? -exponent : exponent) - fractionDigits + pendingZeros
+        return scale >= -128 && scale <= 127
+    }
+
+    /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, nothing else.
+    static func isValid(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            return JSONParser.scanNumber(bytes, at: &index) && index == bytes.count
+        }
+    }
+}
