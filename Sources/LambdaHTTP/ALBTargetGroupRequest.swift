@@ -3,7 +3,7 @@
 /// With multi-value headers off, only `headers` and `queryStringParameters` are sent (the
 /// last value of a repeated one); with them on, only the `multiValue*` maps. ALB leaves the
 /// path and the query keys and values percent-encoded.
-public struct ALBTargetGroupRequest: Decodable, Sendable {
+public struct ALBTargetGroupRequest: Sendable, EventDecodable {
     public let requestContext: RequestContext
     public let httpMethod: String
     public let path: String?
@@ -14,14 +14,35 @@ public struct ALBTargetGroupRequest: Decodable, Sendable {
     public let body: String?
     public let isBase64Encoded: Bool?
 
-    public struct RequestContext: Decodable, Sendable {
+    public struct RequestContext: Sendable, EventDecodable {
         public let elb: ELB
+
+        init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+            elb = try EventFields(value).required("elb")
+        }
     }
 
-    public struct ELB: Decodable, Sendable {
+    public struct ELB: Sendable, EventDecodable {
         public let targetGroupArn: String?
+
+        init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+            targetGroupArn = try EventFields(value).optional("targetGroupArn")
+        }
     }
 
     /// Whether the target group has multi-value headers on; the response must mirror it.
     public var isMultiValue: Bool { multiValueHeaders != nil || multiValueQueryStringParameters != nil }
+
+    init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+        let fields = try EventFields(value)
+        requestContext = try fields.required("requestContext")
+        httpMethod = try fields.required("httpMethod")
+        path = try fields.optional("path")
+        headers = try fields.optional("headers")
+        multiValueHeaders = try fields.optional("multiValueHeaders")
+        queryStringParameters = try fields.optional("queryStringParameters")
+        multiValueQueryStringParameters = try fields.optional("multiValueQueryStringParameters")
+        body = try fields.optional("body")
+        isBase64Encoded = try fields.optional("isBase64Encoded")
+    }
 }

@@ -1,5 +1,5 @@
 /// An API Gateway REST API Lambda proxy event (payload 1.0), with AWS's field names.
-public struct APIGatewayRequest: Decodable, Sendable {
+public struct APIGatewayRequest: Sendable, EventDecodable {
     /// `"1.0"` in a few events, absent in most.
     public let version: String?
     public let resource: String?
@@ -17,7 +17,24 @@ public struct APIGatewayRequest: Decodable, Sendable {
     public let body: String?
     public let isBase64Encoded: Bool?
 
-    public struct RequestContext: Decodable, Sendable {
+    init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+        let fields = try EventFields(value)
+        version = try fields.optional("version")
+        resource = try fields.optional("resource")
+        path = try fields.optional("path")
+        httpMethod = try fields.required("httpMethod")
+        headers = try fields.optional("headers")
+        multiValueHeaders = try fields.optional("multiValueHeaders")
+        queryStringParameters = try fields.optional("queryStringParameters")
+        multiValueQueryStringParameters = try fields.optional("multiValueQueryStringParameters")
+        pathParameters = try fields.optional("pathParameters")
+        stageVariables = try fields.optional("stageVariables")
+        requestContext = try fields.optional("requestContext")
+        body = try fields.optional("body")
+        isBase64Encoded = try fields.optional("isBase64Encoded")
+    }
+
+    public struct RequestContext: Sendable, EventDecodable {
         public let accountId: String?
         public let apiId: String?
         public let resourceId: String?
@@ -37,9 +54,29 @@ public struct APIGatewayRequest: Decodable, Sendable {
         public let identity: Identity?
         /// Cognito (`claims`, `scopes`) or a Lambda authorizer's free-form context (numbers too).
         public let authorizer: [String: JSONValue]?
+
+        init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+            let fields = try EventFields(value)
+            accountId = try fields.optional("accountId")
+            apiId = try fields.optional("apiId")
+            resourceId = try fields.optional("resourceId")
+            resourcePath = try fields.optional("resourcePath")
+            stage = try fields.optional("stage")
+            requestId = try fields.optional("requestId")
+            extendedRequestId = try fields.optional("extendedRequestId")
+            path = try fields.optional("path")
+            `protocol` = try fields.optional("protocol")
+            httpMethod = try fields.optional("httpMethod")
+            requestTime = try fields.optional("requestTime")
+            requestTimeEpoch = try fields.optional("requestTimeEpoch")
+            domainName = try fields.optional("domainName")
+            domainPrefix = try fields.optional("domainPrefix")
+            identity = try fields.optional("identity")
+            authorizer = try fields.optional("authorizer")
+        }
     }
 
-    public struct Identity: Decodable, Sendable {
+    public struct Identity: Sendable, EventDecodable {
         /// Not always an IP (`"test-invoke-source-ip"`).
         public let sourceIp: String?
         public let userAgent: String?
@@ -54,5 +91,22 @@ public struct APIGatewayRequest: Decodable, Sendable {
         public let cognitoIdentityPoolId: String?
         public let cognitoAuthenticationType: String?
         public let cognitoAuthenticationProvider: String?
+
+        init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+            let fields = try EventFields(value)
+            sourceIp = try fields.optional("sourceIp")
+            userAgent = try fields.optional("userAgent")
+            accountId = try fields.optional("accountId")
+            caller = try fields.optional("caller")
+            user = try fields.optional("user")
+            userArn = try fields.optional("userArn")
+            accessKey = try fields.optional("accessKey")
+            apiKey = try fields.optional("apiKey")
+            apiKeyId = try fields.optional("apiKeyId")
+            cognitoIdentityId = try fields.optional("cognitoIdentityId")
+            cognitoIdentityPoolId = try fields.optional("cognitoIdentityPoolId")
+            cognitoAuthenticationType = try fields.optional("cognitoAuthenticationType")
+            cognitoAuthenticationProvider = try fields.optional("cognitoAuthenticationProvider")
+        }
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Everything but `requestContext.http.method` is optional: the published events leave out,
 /// null or empty almost every field somewhere (see the fixtures' SOURCES.md).
-public struct APIGatewayV2Request: Decodable, Sendable {
+public struct APIGatewayV2Request: Sendable, EventDecodable {
     public let version: String?
     /// Absent in Function URL events.
     public let routeKey: String?
@@ -22,7 +22,23 @@ public struct APIGatewayV2Request: Decodable, Sendable {
     public let body: String?
     public let isBase64Encoded: Bool?
 
-    public struct RequestContext: Decodable, Sendable {
+    init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+        let fields = try EventFields(value)
+        version = try fields.optional("version")
+        routeKey = try fields.optional("routeKey")
+        rawPath = try fields.optional("rawPath")
+        rawQueryString = try fields.optional("rawQueryString")
+        cookies = try fields.optional("cookies")
+        headers = try fields.optional("headers")
+        queryStringParameters = try fields.optional("queryStringParameters")
+        pathParameters = try fields.optional("pathParameters")
+        stageVariables = try fields.optional("stageVariables")
+        requestContext = try fields.required("requestContext")
+        body = try fields.optional("body")
+        isBase64Encoded = try fields.optional("isBase64Encoded")
+    }
+
+    public struct RequestContext: Sendable, EventDecodable {
         public let accountId: String?
         public let apiId: String?
         public let domainName: String?
@@ -38,27 +54,65 @@ public struct APIGatewayV2Request: Decodable, Sendable {
         public let authorizer: Authorizer?
         /// mTLS details; free-form.
         public let authentication: JSONValue?
+
+        init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+            let fields = try EventFields(value)
+            accountId = try fields.optional("accountId")
+            apiId = try fields.optional("apiId")
+            domainName = try fields.optional("domainName")
+            domainPrefix = try fields.optional("domainPrefix")
+            http = try fields.required("http")
+            requestId = try fields.optional("requestId")
+            routeKey = try fields.optional("routeKey")
+            stage = try fields.optional("stage")
+            time = try fields.optional("time")
+            timeEpoch = try fields.optional("timeEpoch")
+            authorizer = try fields.optional("authorizer")
+            authentication = try fields.optional("authentication")
+        }
     }
 
-    public struct HTTP: Decodable, Sendable {
+    public struct HTTP: Sendable, EventDecodable {
         public let method: String
         public let path: String?
         public let `protocol`: String?
         /// Not always an IP (`"IP"`, CIDR forms).
         public let sourceIp: String?
         public let userAgent: String?
+
+        init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+            let fields = try EventFields(value)
+            method = try fields.required("method")
+            path = try fields.optional("path")
+            `protocol` = try fields.optional("protocol")
+            sourceIp = try fields.optional("sourceIp")
+            userAgent = try fields.optional("userAgent")
+        }
     }
 
-    public struct Authorizer: Decodable, Sendable {
+    public struct Authorizer: Sendable, EventDecodable {
         public let jwt: JWT?
         public let iam: [String: JSONValue]?
         /// A Lambda authorizer's context: any JSON values, or null when it returned none.
         public let lambda: [String: JSONValue]?
+
+        init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+            let fields = try EventFields(value)
+            jwt = try fields.optional("jwt")
+            iam = try fields.optional("iam")
+            lambda = try fields.optional("lambda")
+        }
     }
 
-    public struct JWT: Decodable, Sendable {
+    public struct JWT: Sendable, EventDecodable {
         /// Strings from API Gateway, even numeric claims; decoded as JSON values to stay tolerant.
         public let claims: [String: JSONValue]?
         public let scopes: [String]?
+
+        init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
+            let fields = try EventFields(value)
+            claims = try fields.optional("claims")
+            scopes = try fields.optional("scopes")
+        }
     }
 }

@@ -5,6 +5,10 @@ public enum HTTPEvent: Decodable, Sendable {
     case restAPI(APIGatewayRequest)
     case alb(ALBTargetGroupRequest)
 
+    /// Containers an event may nest: its own fields go 4 deep, authorizer contexts are
+    /// free-form; the depth `JSONValue` members were decoded to before events were parsed.
+    public static let maxDepth = JSONValue.defaultMaxDepth
+
     public var kind: HTTPEventKind {
         switch self {
         case .httpAPI: .httpAPI
@@ -14,30 +18,28 @@ public enum HTTPEvent: Decodable, Sendable {
         }
     }
 
-    private enum ProbeKeys: String, CodingKey {
-        case requestContext, httpMethod, routeKey
-    }
-
-    private enum ContextKeys: String, CodingKey {
-        case elb, http, domainName
-    }
-
-    /// Looks at a few keys and then decodes the whole event once, as its kind.
-    public init(from decoder: any Decoder) throws {
-        let probe = try decoder.container(keyedBy: ProbeKeys.self)
-        let context = try? probe.nestedContainer(keyedBy: ContextKeys.self, forKey: .requestContext)
-        if let context, context.contains(.elb) {
-            self = .alb(try ALBTargetGroupRequest(from: decoder))
-        } else if let context, context.contains(.http) {
-            let event = try APIGatewayV2Request(from: decoder)
+    /// Looks at a few members and then reads the whole event once, as its kind.
+    public init(json: JSONValue) throws(LambdaHTTPError) {
+        guard case .object(let members) = json else {
+            throw LambdaHTTPError(code: .notAnHTTPEvent, message: "the event is not a JSON object")
+        }
+        let context = members["requestContext"]?.objectValue
+        if context?["elb"] != nil {
+            self = .alb(try ALBTargetGroupRequest(eventJSON: json))
+        } else if context?["http"] != nil {
+            let event = try APIGatewayV2Request(eventJSON: json)
             // Function URLs send no top-level routeKey in the oldest samples; their domain says so too.
             let isURL = event.routeKey == nil || (event.requestContext.domainName?.contains(".lambda-url.") ?? false)
             self = isURL ? .functionURL(event) : .httpAPI(event)
-        } else if probe.contains(.httpMethod) {
-            self = .restAPI(try APIGatewayRequest(from: decoder))
+        } else if members["httpMethod"] != nil {
+            self = .restAPI(try APIGatewayRequest(eventJSON: json))
         } else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: [], debugDescription: "not an API Gateway, Function URL or ALB event"))
+            throw LambdaHTTPError(code: .notAnHTTPEvent, message: "not an API Gateway, Function URL or ALB event")
         }
+    }
+
+    /// From any `Decoder`, through `JSONValue`, so that both ways read events alike.
+    public init(from decoder: any Decoder) throws {
+        try self.init(json: JSONValue(from: decoder))
     }
 }

@@ -1,15 +1,14 @@
-import FoundationEssentials
-
 extension HTTPRequest {
     /// Decodes an invocation payload of any supported kind.
     public init(decoding payload: some Collection<UInt8>) throws(LambdaHTTPError) {
-        let event: HTTPEvent
+        // One strict pass into JSONValue, then the typed fields: no Codable machinery on the warm path.
+        let json: JSONValue
         do {
-            event = try JSONDecoder().decode(HTTPEvent.self, from: Data(payload))
+            json = try JSONValue.parse(payload, maxDepth: HTTPEvent.maxDepth)
         } catch {
-            throw LambdaHTTPError(code: .notAnHTTPEvent, message: String(describing: error))
+            throw LambdaHTTPError(code: .notAnHTTPEvent, message: "the payload is not JSON: \(error)")
         }
-        self.init(event: event)
+        self.init(event: try HTTPEvent(json: json))
     }
 
     public init(event: HTTPEvent) {
