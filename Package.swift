@@ -132,6 +132,13 @@ let package = Package(
             path: "Sources/ParseBench",
             swiftSettings: strict
         ),
+        // scripts/bench-events' driver: HTTPRequest(decoding:) on each fixture event, in process.
+        .executableTarget(
+            name: "event-bench",
+            dependencies: ["BenchSupport", "LambdaHTTP"],
+            path: "Sources/EventBench",
+            swiftSettings: strict
+        ),
         // libFuzzer's driver declaration for the fuzz targets.
         .target(name: "CLibFuzzer"),
         // scripts/fuzz's targets (events, bodies, query, paths); without -DFUZZING it replays saved inputs.

@@ -4,8 +4,9 @@ import LambdaRuntime
 /// Any JSON document, with numbers kept as their exact text (`82.35` stays 82.35, and
 /// a 100-digit number keeps all its digits until a rule looks at it).
 ///
-/// Used where the shape is not fixed: authorizer contexts in events, and request bodies,
-/// which are checked field by field so that every broken field can be reported at once.
+/// Invocation events are parsed into it once and then read into their typed fields
+/// (`EventDecodable`); request bodies are checked field by field so that every broken
+/// field can be reported at once.
 public enum JSONValue: Sendable, Equatable {
     /// Deep enough for any event or document the functions read; request bodies use less.
     public static let defaultMaxDepth = 64
@@ -71,7 +72,7 @@ public enum JSONValue: Sendable, Equatable {
 }
 
 extension JSONValue: Codable {
-    /// Decodes from any `Decoder` (events decoded by `JSONDecoder` hold JSONValue members).
+    /// Decodes from any `Decoder` (`HTTPEvent`'s `Decodable` conformance reads events through it).
     ///
     /// Asks for the shape that matches first (object, then array, then the scalars), so
     /// each value costs at most a few failed probes, and refuses nesting deeper than
