@@ -14,12 +14,12 @@ struct EventFields {
         self.members = members
     }
 
-    func optional<Value: EventDecodable>(_ key: String, as type: Value.Type = Value.self) throws(LambdaHTTPError) -> Value? {
+    func optional<Value: EventDecodable>(_ key: String) throws(LambdaHTTPError) -> Value? {
         guard let value = members[key], !value.isNull else { return nil }
         return try Value(eventJSON: value, field: key)
     }
 
-    func required<Value: EventDecodable>(_ key: String, as type: Value.Type = Value.self) throws(LambdaHTTPError) -> Value {
+    func required<Value: EventDecodable>(_ key: String) throws(LambdaHTTPError) -> Value {
         guard let value = members[key] else { throw LambdaHTTPError.eventField("is missing").inField(key) }
         guard !value.isNull else { throw LambdaHTTPError.eventField("is null").inField(key) }
         return try Value(eventJSON: value, field: key)
