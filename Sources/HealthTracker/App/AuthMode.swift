@@ -7,13 +7,13 @@ public enum AuthMode: String, Sendable, Equatable {
 
     /// `AUTH_MODE`, `jwt` when unset. Anything else is a configuration error, so a typo
     /// can never turn auth off.
-    public init(environment: [String: String]) throws(FunctionSetupError) {
+    public init(environment: [String: String]) throws(FunctionError) {
         guard let text = environment["AUTH_MODE"], !text.isEmpty else {
             self = .jwt
             return
         }
         guard let mode = AuthMode(rawValue: text.lowercased()) else {
-            throw FunctionSetupError(code: .invalidConfiguration, message: "AUTH_MODE must be jwt or none, not \(text)")
+            throw FunctionError(code: .invalidConfiguration, message: "AUTH_MODE must be jwt or none, not \(text)")
         }
         self = mode
     }

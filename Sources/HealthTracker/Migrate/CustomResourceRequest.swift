@@ -24,12 +24,12 @@ struct CustomResourceRequest: Decodable, Sendable {
         case physicalResourceID = "PhysicalResourceId"
     }
 
-    init(decoding event: [UInt8]) throws(MigrateFunctionError) {
+    init(decoding event: [UInt8]) throws(FunctionError) {
         do {
             self = try JSONDecoder().decode(CustomResourceRequest.self, from: Data(event))
         } catch {
             // DecodingError text names keys, never values.
-            throw MigrateFunctionError(code: .badEvent, message: "not a CloudFormation custom resource event: \(error)")
+            throw FunctionError(code: .badEvent, message: "not a CloudFormation custom resource event: \(error)")
         }
     }
 }

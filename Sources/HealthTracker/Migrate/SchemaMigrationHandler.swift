@@ -66,7 +66,7 @@ public struct SchemaMigrationHandler: LambdaHandler {
         if let secretID = environment["APP_DATABASE_SECRET_ARN"], !secretID.isEmpty {
             let secret = try DatabaseSecret.fetch(id: secretID, environment: environment)
             guard secret.username == HealthTrackerSchema.applicationRole else {
-                throw MigrateFunctionError(
+                throw FunctionError(
                     code: .wrongApplicationRole,
                     message: "the application secret's username is \(secret.username), not the migration's role \(HealthTrackerSchema.applicationRole)"
                 )
@@ -100,6 +100,6 @@ public struct SchemaMigrationHandler: LambdaHandler {
             }
             context.logger.warn("the response URL did not take the answer", ["attempt": String(attempt), "problem": lastProblem])
         }
-        throw MigrateFunctionError(code: .responseNotDelivered, message: "CloudFormation's response URL did not take the answer: \(lastProblem)")
+        throw FunctionError(code: .responseNotDelivered, message: "CloudFormation's response URL did not take the answer: \(lastProblem)")
     }
 }

@@ -1,6 +1,9 @@
-/// Why the migrate function could not do or report its work.
-public struct MigrateFunctionError: Error, Sendable, CustomStringConvertible {
+/// Why a function could not start (an init error), or could not do or report its work
+/// outside an HTTP answer (the migrate function's custom-resource events).
+public struct FunctionError: Error, Sendable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
+        /// A setting in the environment is missing or invalid.
+        case invalidConfiguration
         /// The event is not a CloudFormation custom resource request.
         case badEvent
         /// The application secret names another user than the migration's role.
