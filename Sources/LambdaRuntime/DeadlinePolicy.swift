@@ -7,8 +7,8 @@ public import UTCTime
 /// that has already passed on arrival, lies more than Lambda's 15-minute maximum ahead, or
 /// predates 2001 (some emulators send a duration, such as `600000`) says more about the
 /// clocks than about the invocation; it is treated as unknown and the configured timeout,
-/// counted from arrival, is used instead. A plausible deadline is still capped at that
-/// timeout, so a clock running a little behind cannot stretch the budget.
+/// counted from arrival, is used instead. A plausible deadline is kept as it is: the timeout
+/// variable is a fallback, and a function whose templates forget it keeps its real budget.
 public struct DeadlinePolicy: Sendable, Equatable {
     /// The function's configured timeout (`FUNCTION_TIMEOUT_SECONDS`).
     public let functionTimeoutMilliseconds: Int64
@@ -41,10 +41,9 @@ public struct DeadlinePolicy: Sendable, Equatable {
     /// The deadline to work to, for an invocation whose header says `headerMilliseconds` and
     /// that arrived at `now`.
     public func deadline(headerMilliseconds: Int64, now: Instant) -> Instant {
-        let latest = now.millisecondsSinceEpoch + functionTimeoutMilliseconds
         guard isPlausible(headerMilliseconds: headerMilliseconds, now: now) else {
-            return Instant(millisecondsSinceEpoch: latest)
+            return Instant(millisecondsSinceEpoch: now.millisecondsSinceEpoch + functionTimeoutMilliseconds)
         }
-        return Instant(millisecondsSinceEpoch: min(headerMilliseconds, latest))
+        return Instant(millisecondsSinceEpoch: headerMilliseconds)
     }
 }

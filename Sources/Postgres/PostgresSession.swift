@@ -188,7 +188,9 @@ public final class PostgresSession {
             // Reads only: running them again cannot change anything. The time left is measured again.
             let fresh = try ready(endpoint, try limits(deadline))
             return try finishing(endpoint, fresh, body)
-        } catch var error as PostgresError where access == .readWrite && (error.connectionLost || error.isTimeout) {
+        } catch var error as PostgresError where access == .readWrite && error.connectionLost {
+            // Sent, and the connection gone (the client deadline included): it may have
+            // committed. A server-side timeout on a live connection rolled back, so that is known.
             error.outcomeUnknown = true
             throw error
         }
@@ -210,7 +212,9 @@ public final class PostgresSession {
             connection = try connect(endpoint, deadline: limits.clientDeadline)
             try applyTimeout(connection, limits)
         }
-        if endpoint === writer, let migrator = pendingSchemaCheck {
+        // On whichever connection opens first: a function that only reads may never open the
+        // writer's, and a reader holds the same schema.
+        if let migrator = pendingSchemaCheck {
             try migrator.checkSchema(connection)
             pendingSchemaCheck = nil
         }

@@ -103,13 +103,16 @@ struct DatabaseOutageTests {
         }
     }
 
-    @Test("a write that runs out of time answers 503 saying the outcome is unknown")
-    func unknownOutcome() async throws {
+    /// The server's statement_timeout fires before the client's deadline and rolls the write
+    /// back on a live connection: the outcome is known, and nothing was stored. (A write whose
+    /// connection is lost after sending is the unknown case: DeadlineTests.stalledWrite.)
+    @Test("a write the server times out answers 503 and stores nothing")
+    func timedOutWriteIsRolledBack() async throws {
         try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
             try await Self.withFunction(["DATABASE_URL": database.url], timeout: .seconds(5)) { emulator in
                 let (_, warm) = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(UUID().uuidString.lowercased())"), emulator)
                 #expect(warm?.status == 404)
-                // The INSERT waits on a lock until its statement_timeout: the write's fate is not confirmed.
+                // The INSERT waits on a lock until its statement_timeout.
                 let admin = try database.connect(applicationName: "observer")
                 try admin.executeScript("BEGIN; LOCK TABLE users IN ACCESS EXCLUSIVE MODE")
                 let stalled = try await Self.send(APIRequest(
@@ -118,8 +121,10 @@ struct DatabaseOutageTests {
                 ), emulator)
                 try admin.executeScript("ROLLBACK")
                 let answer = try #require(stalled.1, "expected an answer, got \(stalled.0.outcome)")
-                #expect(answer.status == 503)
-                #expect((answer.object["detail"] as? String)?.contains("unknown") == true)
+                #expect(answer.status == 503 && answer.headers["retry-after"] != nil)
+                #expect((answer.object["detail"] as? String)?.contains("unknown") == false)
+                let stored = try admin.execute("SELECT count(*)::int AS n FROM users WHERE email = $1", ["stall@example.com"])
+                #expect(try stored.map { try $0.decode("n", as: Int.self) } == [0])
             }
         }
     }
