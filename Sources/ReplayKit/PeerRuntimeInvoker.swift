@@ -62,12 +62,12 @@ public final class PeerRuntimeInvoker: FunctionInvoker {
         guard processes.withLock({ $0[function] }) == nil else { return }
         let name = String(function.split(separator: "@").first ?? Substring(function))
         guard let path = fleet.binaries[name] else { throw ReplayError(.missingBinary, "no binary for function \(name)") }
-        var environment = fleet.functionEnvironment(databaseURL: databaseURL, authMode: function.hasSuffix("@none") ? "none" : "jwt")
-        environment["PATH"] = "/usr/local/bin:/usr/bin:/bin"
-        environment["TZ"] = ":UTC"
-        environment["AWS_LAMBDA_RUNTIME_API"] = "\(base)/.rt/\(peerName)"
-        environment["AWS_LAMBDA_FUNCTION_NAME"] = name
-        environment["FUNCTION_TIMEOUT_SECONDS"] = String(fleet.timeout.components.seconds)
+        let configuration = FunctionConfiguration(
+            name: name, executablePath: path,
+            environment: fleet.functionEnvironment(databaseURL: databaseURL, authMode: function.hasSuffix("@none") ? "none" : "jwt"),
+            memorySizeMB: fleet.memorySizeMB, timeout: fleet.timeout, logFormat: fleet.logFormat
+        )
+        let environment = configuration.processEnvironment(runtimeAPI: "\(base)/.rt/\(peerName)", logStream: "peer/\(peerName)")
         let pid = try FunctionProcess.spawn(
             path: path, arguments: [], environment: environment,
             onLine: { _, _ in },

@@ -118,42 +118,8 @@ final class EmulatorCore: Sendable {
         }
     }
 
-    /// The loader's, libfaketime's and the sanitizers' variables.
-    static let inheritedVariables = [
-        "LD_LIBRARY_PATH", "LD_PRELOAD",
-        "FAKETIME", "FAKETIME_DONT_RESET", "FAKETIME_NO_CACHE", "FAKETIME_DONT_FAKE_MONOTONIC", "DONT_FAKE_MONOTONIC",
-        "FAKETIME_TIMESTAMP_FILE", "FAKETIME_START_AFTER_SECONDS", "FAKETIME_SHARED",
-        "ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS",
-    ]
-
     private func spawn(_ instanceID: Int, _ configuration: FunctionConfiguration, runtimeAPI: String) {
-        var environment: [String: String] = [
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            "LANG": "en_US.UTF-8",
-            "TZ": ":UTC",
-            "AWS_LAMBDA_RUNTIME_API": runtimeAPI,
-            "AWS_LAMBDA_FUNCTION_NAME": configuration.name,
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": String(configuration.memorySizeMB),
-            "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
-            "AWS_REGION": configuration.region,
-            "AWS_DEFAULT_REGION": configuration.region,
-            "AWS_LAMBDA_LOG_FORMAT": configuration.logFormat,
-            "AWS_LAMBDA_LOG_GROUP_NAME": "/aws/lambda/\(configuration.name)",
-            "AWS_LAMBDA_LOG_STREAM_NAME": "emulator/\(instanceID)",
-            "AWS_EXECUTION_ENV": "AWS_Lambda_provided.al2023",
-            "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
-            "LAMBDA_TASK_ROOT": String(configuration.executablePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")),
-            "_HANDLER": String(configuration.executablePath.split(separator: "/").last ?? ""),
-            // Not a Lambda variable: Lambda has no way to tell a function its timeout, so the
-            // templates set it, and the runtime falls back to it when a deadline is implausible.
-            "FUNCTION_TIMEOUT_SECONDS": String(max(1, configuration.timeout.components.seconds)),
-        ]
-        // The loader's variables pass through, so a function runs under the same libfaketime
-        // clock (or sanitizer runtime, or library path) as the emulator that started it.
-        for name in Self.inheritedVariables {
-            if let value = getenv(name) { environment[name] = String(cString: value) }
-        }
-        environment.merge(configuration.environment) { _, given in given }
+        let environment = configuration.processEnvironment(runtimeAPI: runtimeAPI, logStream: "emulator/\(instanceID)")
 
         let name = configuration.name
         let onOutput = self.onOutput

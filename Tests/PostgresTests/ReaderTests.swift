@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+@testable import Postgres
 import PostgresTestSupport
 import Testing
 
@@ -35,7 +35,7 @@ struct ReaderTests {
             #expect(try session.transaction(readOnly: true, Self.inRecovery) == true)
             #expect(try session.transaction(readOnly: false, Self.inRecovery) == false)
 
-            let standby = try PostgresConnection(configuration: try TestCluster.adminConfiguration().appendingPort(standbyPort))
+            let standby = try PostgresConnection(configuration: try TestCluster.adminConfiguration().appending([(key: "port", value: String(standbyPort))]))
             let seen = try standby.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'reader_tests'", [database.name]
             ).first!.decode(0, as: Int.self)
@@ -48,17 +48,8 @@ struct ReaderTests {
         try await withTestDatabase { database in
             let session = PostgresSession(settings: try Self.settings(database, readerPort: try TCPListener.closedPort()))
             #expect(try session.run(.readOnly, Self.inRecovery) == false)
-            // Left alone for a while: the next read goes straight to the writer.
+            // A read-only transaction falls back the same way.
             #expect(try session.transaction(readOnly: true, Self.inRecovery) == false)
         }
-    }
-}
-
-extension PostgresConfiguration {
-    /// The same server settings on another loopback port (a later `port` overrides the URL's).
-    func appendingPort(_ port: Int) -> PostgresConfiguration {
-        var copy = self
-        copy.parameters.append(("port", String(port)))
-        return copy
     }
 }

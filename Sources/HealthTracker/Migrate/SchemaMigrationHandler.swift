@@ -83,9 +83,15 @@ public struct SchemaMigrationHandler: LambdaHandler {
     private func deliver(_ response: CustomResourceResponse, to url: String, context: LambdaContext) throws {
         let body = response.body
         var lastProblem = ""
+        // One handle for the retries: each keeps the connection (and TLS session) it can.
+        let client: CurlHTTPClient
+        do {
+            client = try CurlHTTPClient(connectTimeoutMilliseconds: 5000)
+        } catch {
+            throw FunctionError(code: .responseNotDelivered, message: "no HTTP client for CloudFormation's response URL: \(error.message)")
+        }
         for attempt in 1...3 {
             do {
-                let client = try CurlHTTPClient(connectTimeoutMilliseconds: 5000)
                 let reply = try client.perform(CurlHTTPRequest(
                     method: "PUT", url: url, headers: [("Content-Type", "")], body: body, timeoutMilliseconds: 10_000
                 ))
