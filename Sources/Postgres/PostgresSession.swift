@@ -36,7 +36,7 @@ public final class PostgresSession {
     private let writer: SessionEndpoint
     private let reader: SessionEndpoint?
     private var readerSkippedUntil: Instant?
-    /// Checked once on the first connection to the writer (see `requireSchema`).
+    /// Checked once on the first connection, writer or reader (see `requireSchema`).
     private var pendingSchemaCheck: Migrator?
 
     public convenience init(
@@ -86,12 +86,7 @@ public final class PostgresSession {
         return try connect(writer, deadline: deadline)
     }
 
-    /// Fails, naming the missing versions, when the database is older than `migrator` needs.
-    public func checkSchema(_ migrator: Migrator) throws(PostgresError) {
-        try migrator.checkSchema(try open())
-    }
-
-    /// Checks the schema on the first connection to the writer rather than now, so that a
+    /// Checks the schema on the first connection (writer or reader) rather than now, so that a
     /// database still resuming does not fail the process. Until it passes, every unit of
     /// work fails with `schemaOutdated` (500).
     public func requireSchema(_ migrator: Migrator) {

@@ -163,7 +163,8 @@ struct HealthTrackerSchemaTests {
     func unmigrated() async throws {
         try await withTestDatabase { database in
             let session = PostgresSession(configuration: database.configuration(applicationName: "users"))
-            let error = try #require(throws: PostgresError.self) { try session.checkSchema(HealthTrackerSchema.migrator) }
+            session.requireSchema(HealthTrackerSchema.migrator)
+            let error = try #require(throws: PostgresError.self) { try session.run(.readOnly) { _ in } }
             #expect(error.code == .schemaOutdated && error.message.contains("1 (users_and_records)"))
         }
     }

@@ -145,11 +145,14 @@ struct SessionTests {
         let migrations = Self.twoMigrations
         try await withTestDatabase(migrations: Array(migrations.prefix(1))) { database in
             let session = PostgresSession(configuration: database.configuration(applicationName: "health_score"))
-            let error = try #require(throws: PostgresError.self) { try session.checkSchema(Migrator(migrations: migrations)) }
+            session.requireSchema(Migrator(migrations: migrations))
+            let error = try #require(throws: PostgresError.self) { try session.run(.readOnly) { _ in } }
             #expect(error.code == .schemaOutdated)
             #expect(error.message.contains("version 1"))
             #expect(error.message.contains("2 (second)"))
-            try session.checkSchema(Migrator(migrations: Array(migrations.prefix(1))))
+            let current = PostgresSession(configuration: database.configuration(applicationName: "health_score"))
+            current.requireSchema(Migrator(migrations: Array(migrations.prefix(1))))
+            try current.run(.readOnly) { _ in }
         }
     }
 
