@@ -4,6 +4,8 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG_DIR="${PG_DIR:-$ROOT/.build/pg}"
 PG_ENV_FILE="$PG_DIR/env"
+# The replication slot of the hot standby (scripts/pg-standby-start, pg-standby-stop).
+PG_STANDBY_SLOT="health_tracker_standby"
 
 # Newest installed major version's bin directory, or empty.
 pg_bin_dir() {
