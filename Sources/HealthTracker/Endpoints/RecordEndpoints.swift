@@ -8,7 +8,7 @@ import Postgres
 /// be that user or an admin before any data is touched. A missing user answers 404
 /// `/problems/user-not-found` on every route (a missing record of an existing user:
 /// `/problems/not-found`); the existence check runs only when a statement found nothing.
-struct RecordEndpoints<Record: KeyedRecord> {
+struct RecordEndpoints<Record: KeyedRow> {
     let call: APICall
     let database: PostgresSession
 

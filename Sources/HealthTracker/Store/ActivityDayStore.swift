@@ -5,7 +5,7 @@ import UTCTime
 /// The `physical_activity` table: one record per (`user_uuid`, `date`).
 typealias ActivityDayStore = KeyedStore<ActivityDay>
 
-extension ActivityDay: KeyedRecord {
+extension ActivityDay: KeyedRow {
     static let tableName = "physical_activity"
     static let resource = RecordResource.physicalActivity
     static let collectionPath = "/api/physical-activity/"

@@ -5,7 +5,7 @@ import UTCTime
 /// The `bio_metrics` table: one record per (`user_uuid`, `recorded`).
 typealias BioMetricStore = KeyedStore<BioMetricReading>
 
-extension BioMetricReading: KeyedRecord {
+extension BioMetricReading: KeyedRow {
     static let tableName = "bio_metrics"
     static let resource = RecordResource.bioMetrics
     static let collectionPath = "/api/bio-metrics/"

@@ -5,7 +5,7 @@ import UTCTime
 /// The `blood_tests` table: one record per (`user_uuid`, `test_date`).
 typealias BloodTestStore = KeyedStore<BloodTest>
 
-extension BloodTest: KeyedRecord {
+extension BloodTest: KeyedRow {
     static let tableName = "blood_tests"
     static let resource = RecordResource.bloodTests
     static let collectionPath = "/api/blood-tests/"

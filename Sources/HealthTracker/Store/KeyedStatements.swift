@@ -18,7 +18,7 @@ struct KeyedStatements: Sendable {
     /// `$1` owner.
     let deleteAll: PreparedStatement
 
-    init<Record: KeyedRecord>(_ record: Record.Type) {
+    init<Record: KeyedRow>(_ record: Record.Type) {
         let table = Record.tableName, key = Record.keyColumn, select = Record.selectList
         insert = PreparedStatement(name: "\(table)_insert", sql: Record.insertSQL)
         get = PreparedStatement(

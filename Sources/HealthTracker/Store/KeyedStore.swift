@@ -2,7 +2,7 @@ import FoundationEssentials
 import Postgres
 
 /// Reads and writes one health record table on a connection. One statement per operation.
-struct KeyedStore<Record: KeyedRecord> {
+struct KeyedStore<Record: KeyedRow> {
     let connection: PostgresConnection
 
     /// `INSERT ... RETURNING`: a key conflict is `.conflict`, a missing user `.notFound`.

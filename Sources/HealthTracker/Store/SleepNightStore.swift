@@ -5,7 +5,7 @@ import UTCTime
 /// The `sleep_activity` table: one record per (`user_uuid`, `date`).
 typealias SleepNightStore = KeyedStore<SleepNight>
 
-extension SleepNight: KeyedRecord {
+extension SleepNight: KeyedRow {
     static let tableName = "sleep_activity"
     static let resource = RecordResource.sleepActivity
     static let collectionPath = "/api/sleep-activity/"

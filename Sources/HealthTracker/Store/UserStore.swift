@@ -2,7 +2,7 @@ import FoundationEssentials
 import Postgres
 import UTCTime
 
-extension User: StoredRecord {
+extension User: TableRow {
     static let tableName = "users"
 
     init(keysOf row: PostgresRow) throws(PostgresError) {

@@ -1,11 +1,11 @@
 import Postgres
 import UTCTime
 
-/// A record type with a table: how a stored row becomes the typed record.
+/// A record type stored as one row of a table: how a row becomes the typed record.
 ///
 /// Rows are selected as `keyNames`, then `fields`, then `created_at`, `updated_at`
 /// (`selectList`), so one decoder serves every statement that returns rows.
-protocol StoredRecord: RecordShape {
+protocol TableRow: RecordShape {
     static var tableName: String { get }
     /// A record holding the owner and key read from the first `keyNames.count` columns.
     init(keysOf row: PostgresRow) throws(PostgresError)
@@ -13,7 +13,7 @@ protocol StoredRecord: RecordShape {
     var updatedAt: Instant? { get set }
 }
 
-extension StoredRecord {
+extension TableRow {
     /// The columns every statement returns, in decoding order.
     static var selectList: String {
         (keyNames + fields.map(\.name) + readOnlyNames).joined(separator: ", ")

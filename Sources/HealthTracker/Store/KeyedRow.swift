@@ -1,8 +1,8 @@
 import FoundationEssentials
 
-/// A health record: owned by `user_uuid`, unique per owner by one key column (`test_date`,
-/// `recorded` or `date`), listed newest first by that key.
-protocol KeyedRecord: StoredRecord {
+/// A health record's row: owned by `user_uuid`, unique per owner by one key column
+/// (`test_date`, `recorded` or `date`), listed newest first by that key.
+protocol KeyedRow: TableRow {
     static var resource: RecordResource { get }
     /// The prepared statements of this record's table.
     static var statements: KeyedStatements { get }
@@ -12,7 +12,7 @@ protocol KeyedRecord: StoredRecord {
     var recordKey: RecordKey { get }
 }
 
-extension KeyedRecord {
+extension KeyedRow {
     /// The key column's name (`test_date`, `recorded`, `date`).
     static var keyColumn: String { resource.keyName ?? "date" }
 
