@@ -60,9 +60,10 @@ let package = Package(
         .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime"], swiftSettings: strict),
         .target(name: "LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime", "CurlHTTP"], swiftSettings: strict),
+        .target(name: "HealthScore", dependencies: ["UTCTime"], swiftSettings: strict),
         .target(
             name: "HealthTracker",
-            dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP"],
+            dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP", "HealthScore"],
             swiftSettings: strict
         ),
 
@@ -150,6 +151,9 @@ let package = Package(
         ),
 
         .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"], swiftSettings: strict),
+        // The score tests' fixture, shared by the engine's tests and the API's.
+        .target(name: "ScoreTestSupport", dependencies: ["HealthScore", "UTCTime"], path: "Tests/ScoreTestSupport", swiftSettings: strict),
+        .testTarget(name: "HealthScoreTests", dependencies: ["HealthScore", "ScoreTestSupport", "UTCTime"], swiftSettings: strict),
         .testTarget(
             name: "LambdaRuntimeTests",
             dependencies: ["LambdaRuntime", "RuntimeEmulator", "UTCTime"],
@@ -180,7 +184,7 @@ let package = Package(
         // scripts/bench-score's client side: the health_score handler on a seeded database.
         .executableTarget(
             name: "score-bench",
-            dependencies: ["BenchSupport", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
+            dependencies: ["BenchSupport", "HealthScore", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
             path: "Sources/ScoreBench",
             swiftSettings: strict
         ),
@@ -224,7 +228,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HealthTrackerTests",
-            dependencies: ["HealthTracker", "RuntimeEmulator", "PostgresTestSupport"],
+            dependencies: ["HealthTracker", "HealthScore", "RuntimeEmulator", "PostgresTestSupport", "ScoreTestSupport"],
             swiftSettings: strict
         ),
     ],

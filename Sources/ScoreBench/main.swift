@@ -1,6 +1,7 @@
 import BenchSupport
 import CGlibcCompat
 import FoundationEssentials
+import HealthScore
 import HealthTracker
 import LambdaHTTP
 import LambdaRuntime
@@ -140,8 +141,8 @@ let windows = ScoreWindows(asOf: asOf)
 let user = userUUID(max(1, users / 2))
 let parameters: [String: [any PostgresEncodable]] = [
     "score_records": [
-        user, windows.bloodTests.startDate, windows.bloodTests.endDate, windows.bioMetrics.start, asOf,
-        windows.physicalActivity.startDate, windows.physicalActivity.endDate,
+        user, windows.bloodTests.lowerBound, windows.bloodTests.upperBound, windows.bioMetrics.lowerBound, asOf,
+        windows.physicalActivity.lowerBound, windows.physicalActivity.upperBound,
     ],
 ]
 for statement in ScoreDataStore.Statements.all {

@@ -1,5 +1,7 @@
 import Foundation
+import HealthScore
 @testable import HealthTracker
+import ScoreTestSupport
 import Testing
 import UTCTime
 
@@ -73,21 +75,21 @@ struct ScoreCasesTests {
         case "/api/users/":
             break
         case "/api/blood-tests/":
-            inputs.bloodTests.append(BloodTestRecord(
+            inputs.bloodTests.append(BloodTestInput(
                 testDate: try #require(try date("test_date")),
                 fastingGlucoseMgDl: number("fasting_glucose_mg_dl"), hba1cPercent: number("hba1c_percent"),
                 totalCholesterolMgDl: number("total_cholesterol_mg_dl"), ldlCholesterolMgDl: number("ldl_cholesterol_mg_dl"),
                 hdlCholesterolMgDl: number("hdl_cholesterol_mg_dl"), triglyceridesMgDl: number("triglycerides_mg_dl")
             ))
         case "/api/bio-metrics/":
-            inputs.bioMetrics.append(BioMetricRecord(
+            inputs.bioMetrics.append(BioMetricInput(
                 recorded: try #require(try instant("recorded")),
                 weightKg: number("weight_kg"), heightCm: number("height_cm"),
                 systolicBpMmhg: number("systolic_bp_mmhg"), diastolicBpMmhg: number("diastolic_bp_mmhg"),
                 restingHeartRateBpm: number("resting_heart_rate_bpm")
             ))
         case "/api/physical-activity/":
-            inputs.activityDays.append(ActivityDayRecord(
+            inputs.activityDays.append(ActivityDayInput(
                 date: try #require(try date("date")),
                 steps: number("steps").map { NSDecimalNumber(decimal: $0).intValue },
                 moderateMinutes: number("moderate_minutes"), vigorousMinutes: number("vigorous_minutes"),
@@ -97,7 +99,7 @@ struct ScoreCasesTests {
             let end = try instant("end_time")
             // The wake-up day: given, or the UTC date of end_time (spec §1).
             let day = try #require(try date("date") ?? end?.date)
-            inputs.sleepNights.append(SleepNightRecord(
+            inputs.sleepNights.append(SleepNightInput(
                 date: day, startTime: try instant("start_time"), endTime: end,
                 totalSleepMinutes: number("total_sleep_minutes"), deepMinutes: number("deep_minutes"),
                 remMinutes: number("rem_minutes"), lightMinutes: number("light_minutes"),

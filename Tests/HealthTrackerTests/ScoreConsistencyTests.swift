@@ -1,7 +1,9 @@
 import Foundation
+import HealthScore
 import HealthTracker
 import Postgres
 import PostgresTestSupport
+import ScoreTestSupport
 import Synchronization
 import Testing
 import UTCTime

@@ -1,5 +1,7 @@
 import Foundation
+import HealthScore
 @testable import HealthTracker
+import ScoreTestSupport
 import LambdaHTTP
 import Testing
 import UTCTime
@@ -57,7 +59,7 @@ struct ScoreEndpointTests {
     @Test("as_of at the edges of the range it can echo")
     func asOfEdges() throws {
         let early = try HealthScoreQuery(QueryParameters([("user_uuid", Self.user), ("as_of", "0001-12-31T00:00:00Z")]), now: Self.now)
-        #expect(ScoreWindows(asOf: early.asOf).bloodTests.startDate.description == "0001-01-01")
+        #expect(ScoreWindows(asOf: early.asOf).bloodTests.lowerBound.description == "0001-01-01")
         let late = try HealthScoreQuery(QueryParameters([("user_uuid", Self.user), ("as_of", "9999-12-31T23:59:59.999999Z")]), now: Self.now)
         #expect(late.asOf.rfc3339 == "9999-12-31T23:59:59.999999Z")
         #expect(Self.problem([("user_uuid", Self.user), ("as_of", "9999-12-31T23:59:59-00:01")]) != nil)

@@ -1,5 +1,7 @@
 import Foundation
+import HealthScore
 @testable import HealthTracker
+import ScoreTestSupport
 import Testing
 import UTCTime
 

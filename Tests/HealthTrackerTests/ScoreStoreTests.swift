@@ -1,4 +1,5 @@
 import Foundation
+import HealthScore
 import HealthTracker
 import Postgres
 import PostgresTestSupport
@@ -17,8 +18,8 @@ struct ScoreStoreTests {
             let asOf = try #require(Instant(rfc3339: "2025-06-15T12:00:00Z"))
             let windows = ScoreWindows(asOf: asOf)
             let parameters: [any PostgresEncodable] = [
-                user, windows.bloodTests.startDate, windows.bloodTests.endDate, windows.bioMetrics.start, asOf,
-                windows.physicalActivity.startDate, windows.physicalActivity.endDate,
+                user, windows.bloodTests.lowerBound, windows.bloodTests.upperBound, windows.bioMetrics.lowerBound, asOf,
+                windows.physicalActivity.lowerBound, windows.physicalActivity.upperBound,
             ]
             let plan = try connection.execute("EXPLAIN " + ScoreDataStore.Statements.scoreRecords.sql, parameters)
                 .map { try $0.decode(0, as: String.self) }.joined(separator: "\n")
@@ -46,12 +47,12 @@ struct ScoreStoreTests {
             try connection.execute("INSERT INTO bio_metrics (user_uuid, recorded, height_cm) VALUES ($1, '2001-01-01T00:00:00Z', 180)", [user])
             try connection.execute("ANALYZE bio_metrics")
             let asOf = try #require(Instant(rfc3339: "2025-06-15T12:00:00Z"))
-            let start = ScoreWindows(asOf: asOf).bioMetrics.start
+            let start = ScoreWindows(asOf: asOf).bioMetrics.lowerBound
             let windows = ScoreWindows(asOf: asOf)
             let plan = try connection.execute(
                 "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + ScoreDataStore.Statements.scoreRecords.sql,
-                [user, windows.bloodTests.startDate, windows.bloodTests.endDate, start, asOf,
-                 windows.physicalActivity.startDate, windows.physicalActivity.endDate]
+                [user, windows.bloodTests.lowerBound, windows.bloodTests.upperBound, start, asOf,
+                 windows.physicalActivity.lowerBound, windows.physicalActivity.upperBound]
             ).map { try $0.decode(0, as: String.self) }
             let scans = plan.filter { $0.contains("Index Scan using bio_metrics") }
             #expect(scans.count == 4, "\(plan.joined(separator: "\n"))")

@@ -1,3 +1,4 @@
+import HealthScore
 public import LambdaHTTP
 public import Postgres
 import UTCTime

@@ -1,4 +1,5 @@
 public import FoundationEssentials
+public import HealthScore
 public import Postgres
 public import UTCTime
 
@@ -23,12 +24,13 @@ public enum ScoreDataStore {
         }
     }
 
-    /// The reads themselves, for a caller that holds the connection (or a transaction).
+    /// The reads themselves, for a caller that holds the connection (or a transaction): the
+    /// one place where stored rows become the engine's inputs.
     public static func read(userUUID: UUID, asOf: Instant, connection: PostgresConnection) throws -> ScoreInputs? {
         let windows = ScoreWindows(asOf: asOf)
         let rows = try connection.execute(Statements.scoreRecords, [
-            userUUID, windows.bloodTests.startDate, windows.bloodTests.endDate, windows.bioMetrics.start, asOf,
-            windows.physicalActivity.startDate, windows.physicalActivity.endDate,
+            userUUID, windows.bloodTests.lowerBound, windows.bloodTests.upperBound, windows.bioMetrics.lowerBound, asOf,
+            windows.physicalActivity.lowerBound, windows.physicalActivity.upperBound,
         ])
         var inputs = ScoreInputs(userUUID: userUUID, asOf: asOf)
         var userFound = false
@@ -39,24 +41,24 @@ public enum ScoreDataStore {
             case "user":
                 userFound = true
             case "blood_test":
-                inputs.bloodTests.append(BloodTestRecord(
+                inputs.bloodTests.append(BloodTestInput(
                     testDate: try row.decode(1), fastingGlucoseMgDl: try row.decode(2), hba1cPercent: try row.decode(3),
                     totalCholesterolMgDl: try row.decode(4), ldlCholesterolMgDl: try row.decode(5),
                     hdlCholesterolMgDl: try row.decode(6), triglyceridesMgDl: try row.decode(7)
                 ))
             case "bio_metric":
-                let reading = BioMetricRecord(
+                let reading = BioMetricInput(
                     recorded: try row.decode(1), weightKg: try row.decode(2), heightCm: try row.decode(3),
                     systolicBpMmhg: try row.decode(4), diastolicBpMmhg: try row.decode(5), restingHeartRateBpm: try row.decode(6)
                 )
                 if readings.insert(reading.recorded).inserted { inputs.bioMetrics.append(reading) }
             case "activity_day":
-                inputs.activityDays.append(ActivityDayRecord(
+                inputs.activityDays.append(ActivityDayInput(
                     date: try row.decode(1), steps: try row.decode(2), moderateMinutes: try row.decode(3),
                     vigorousMinutes: try row.decode(4), activeMinutes: try row.decode(5)
                 ))
             case "sleep_night":
-                inputs.sleepNights.append(SleepNightRecord(
+                inputs.sleepNights.append(SleepNightInput(
                     date: try row.decode(1), startTime: try row.decode(2), endTime: try row.decode(3),
                     totalSleepMinutes: try row.decode(4), deepMinutes: try row.decode(5), remMinutes: try row.decode(6),
                     lightMinutes: try row.decode(7), awakeMinutes: try row.decode(8), efficiencyPercent: try row.decode(9)

@@ -1,8 +1,6 @@
-/// What the engine answers: a score, or why there is none.
-public enum HealthScoreOutcome: Sendable, Hashable {
-    case score(HealthScoreDocument)
-    case insufficientData(InsufficientDataProblem)
+public import HealthScore
 
+extension HealthScoreOutcome {
     /// 200 or 422.
     public var httpStatus: Int {
         switch self {

@@ -1,5 +1,6 @@
 import Foundation
-@testable import HealthTracker
+@testable import HealthScore
+import ScoreTestSupport
 import Testing
 
 @Suite("Score arithmetic: exact rationals and output rounding (spec §6)")

@@ -4,7 +4,7 @@ extension ComponentEvaluation {
 
     /// `blood_pressure`: means of SBP and DBP over the ≤ 3 latest readings with BP; the
     /// score is the worse of the two, the category is the component's.
-    static func bloodPressure(_ readings: [ScoreRecords.BioReading]) -> ComponentEvaluation {
+    static func bloodPressure(_ readings: [BioMetricInput]) -> ComponentEvaluation {
         var systolic: [Rational] = []
         var diastolic: [Rational] = []
         for reading in readings {
@@ -30,7 +30,7 @@ extension ComponentEvaluation {
     }
 
     /// `resting_heart_rate`: mean over the ≤ 3 latest readings with it.
-    static func restingHeartRate(_ readings: [ScoreRecords.BioReading]) -> ComponentEvaluation {
+    static func restingHeartRate(_ readings: [BioMetricInput]) -> ComponentEvaluation {
         let rates = readings.compactMap(\.restingHeartRate).prefix(readingsAveraged)
         guard !rates.isEmpty else { return .missing(.noDataInWindow) }
         let metric = MetricEvaluation(

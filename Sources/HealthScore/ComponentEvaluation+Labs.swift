@@ -2,10 +2,10 @@ import UTCTime
 
 extension ComponentEvaluation {
     /// `glucose`: the worse of the latest fasting glucose and HbA1c scores available.
-    static func glucose(_ tests: [ScoreRecords.BloodTest]) -> ComponentEvaluation {
+    static func glucose(_ tests: [BloodTestInput]) -> ComponentEvaluation {
         var metrics: [MetricEvaluation] = []
         var missing: [MissingMetric] = []
-        for (name, field) in [(MetricName.fastingGlucose, \ScoreRecords.BloodTest.fastingGlucose), (.hba1c, \.hba1c)] {
+        for (name, field) in [(MetricName.fastingGlucose, \BloodTestInput.fastingGlucose), (.hba1c, \.hba1c)] {
             if let (value, date) = latest(tests, field) {
                 metrics.append(MetricEvaluation(name, value: value, detail: .testDate(date)))
             } else {
@@ -20,7 +20,7 @@ extension ComponentEvaluation {
     ///
     /// The non-HDL/LDL slot is one metric: the one not used is neither reported nor listed
     /// as missing (case 01 has both and lists no missing metric).
-    static func lipids(_ tests: [ScoreRecords.BloodTest]) -> ComponentEvaluation {
+    static func lipids(_ tests: [BloodTestInput]) -> ComponentEvaluation {
         var metrics: [MetricEvaluation] = []
         if let test = tests.first(where: { $0.totalCholesterol != nil && $0.hdl != nil }),
            let total = test.totalCholesterol, let hdl = test.hdl {
@@ -31,7 +31,7 @@ extension ComponentEvaluation {
             return .missing(.noDataInWindow)
         }
         var missing: [MissingMetric] = []
-        for (name, field) in [(MetricName.hdlCholesterol, \ScoreRecords.BloodTest.hdl), (.triglycerides, \.triglycerides)] {
+        for (name, field) in [(MetricName.hdlCholesterol, \BloodTestInput.hdl), (.triglycerides, \.triglycerides)] {
             if let (value, date) = latest(tests, field) {
                 metrics.append(MetricEvaluation(name, value: value, weight: 20, detail: .testDate(date)))
             } else {
@@ -43,7 +43,7 @@ extension ComponentEvaluation {
 
     /// The latest test having the field (tests are latest first), per field.
     private static func latest(
-        _ tests: [ScoreRecords.BloodTest], _ field: KeyPath<ScoreRecords.BloodTest, Rational?>
+        _ tests: [BloodTestInput], _ field: KeyPath<BloodTestInput, Rational?>
     ) -> (Rational, CalendarDate)? {
         for test in tests {
             if let value = test[keyPath: field] { return (value, test.testDate) }

@@ -1,7 +1,7 @@
 /// The pure health-score computation of `health-score.md` (`health-score-v1.0.0`).
 ///
-/// No I/O: the caller reads the records inside `ScoreWindows(asOf:)` (in one snapshot) and
-/// passes them in. Same inputs, in any order → the same outcome, byte for byte.
+/// No I/O: the caller reads the user's records inside `ScoreWindows(asOf:)` (in one snapshot)
+/// and passes them in as `ScoreInputs`. Same inputs, in any order → the same outcome, byte for byte.
 public enum HealthScoreEngine {
     public static let version = "health-score-v1.0.0"
     /// Fewer present components than this → 422.
@@ -9,16 +9,16 @@ public enum HealthScoreEngine {
 
     public static func evaluate(_ inputs: ScoreInputs) throws(ScoreError) -> HealthScoreOutcome {
         let windows = ScoreWindows(asOf: inputs.asOf)
-        let records = try ScoreRecords(inputs, windows: windows)
+        let windowed = try WindowedInputs(inputs, windows: windows)
         let evaluations: [(ComponentName, ComponentEvaluation)] = ComponentName.allCases.map { name in
             switch name {
-            case .activity: (name, .activity(records.activityDays))
-            case .sleep: (name, .sleep(records.sleepNights))
-            case .bodyMassIndex: (name, .bodyMass(readings: records.bioReadings, heights: records.heights))
-            case .bloodPressure: (name, .bloodPressure(records.bioReadings))
-            case .glucose: (name, .glucose(records.bloodTests))
-            case .lipids: (name, .lipids(records.bloodTests))
-            case .restingHeartRate: (name, .restingHeartRate(records.bioReadings))
+            case .activity: (name, .activity(windowed.activityDays))
+            case .sleep: (name, .sleep(windowed.sleepNights))
+            case .bodyMassIndex: (name, .bodyMass(readings: windowed.bioReadings, heights: windowed.heights))
+            case .bloodPressure: (name, .bloodPressure(windowed.bioReadings))
+            case .glucose: (name, .glucose(windowed.bloodTests))
+            case .lipids: (name, .lipids(windowed.bloodTests))
+            case .restingHeartRate: (name, .restingHeartRate(windowed.bioReadings))
             }
         }
         var present: [(name: ComponentName, score: Rational)] = []
@@ -30,7 +30,7 @@ public enum HealthScoreEngine {
             }
         }
         guard present.count >= minimumComponents else {
-            return .insufficientData(InsufficientDataProblem(
+            return .insufficientData(InsufficientDataReport(
                 version: version, asOf: inputs.asOf, availableComponents: present.map(\.name),
                 missingComponents: missing, windows: windows
             ))
@@ -57,7 +57,7 @@ public enum HealthScoreEngine {
                 components.append(ComponentReport(component: name, weight: name.weight, status: .available(available)))
             }
         }
-        return .score(HealthScoreDocument(
+        return .score(HealthScoreReport(
             userUUID: inputs.userUUID, version: version, asOf: inputs.asOf, score: score,
             band: ScoreBand(roundedScore: score), coveragePercent: coverage,
             components: components, missingComponents: missing, windows: windows

@@ -1,4 +1,6 @@
 import FoundationEssentials
+public import HealthScore
+import UTCTime
 
 extension HealthScoreOutcome {
     /// The response body. `requestID` (the Lambda request id) is appended to the 422
@@ -6,7 +8,7 @@ extension HealthScoreOutcome {
     public func jsonText(requestID: String? = nil) -> String {
         switch self {
         case .score(let document): document.jsonText
-        case .insufficientData(let problem): problem.jsonText(requestID: requestID)
+        case .insufficientData(let report): InsufficientDataProblem(report).jsonText(requestID: requestID)
         }
     }
 
@@ -15,7 +17,7 @@ extension HealthScoreOutcome {
     }
 }
 
-extension HealthScoreDocument {
+extension HealthScoreReport {
     /// Keys in spec §7 order (inside components, the examples' order); numbers rounded half away from zero to 1 decimal, except
     /// weights, counts and coverage (integers).
     public var jsonText: String {
@@ -45,13 +47,13 @@ extension InsufficientDataProblem {
         object.add("title", string: Self.title)
         object.add("status", int: Self.status)
         object.add("detail", string: detail)
-        object.add("version", string: version)
-        object.add("as_of", string: asOf.rfc3339)
+        object.add("version", string: report.version)
+        object.add("as_of", string: report.asOf.rfc3339)
         object.add("available_components", json: OrderedJSONObject.array(
-            availableComponents.map { OrderedJSONObject.quoted($0.rawValue) }
+            report.availableComponents.map { OrderedJSONObject.quoted($0.rawValue) }
         ))
-        object.add("missing_components", json: missingComponents.jsonText)
-        object.add("windows", json: windows.jsonText)
+        object.add("missing_components", json: report.missingComponents.jsonText)
+        object.add("windows", json: report.windows.jsonText)
         if let requestID { object.add("request_id", string: requestID) }
         return object.text
     }
@@ -129,15 +131,15 @@ extension [MissingComponent] {
 extension ScoreWindows {
     /// `{start_date, end_date}` for day-keyed records, `{start, end}` for bio-metrics.
     var jsonText: String {
-        func dates(_ window: DateWindow) -> String {
+        func dates(_ window: ClosedRange<CalendarDate>) -> String {
             var object = OrderedJSONObject()
-            object.add("start_date", string: window.startDate.description)
-            object.add("end_date", string: window.endDate.description)
+            object.add("start_date", string: window.lowerBound.description)
+            object.add("end_date", string: window.upperBound.description)
             return object.text
         }
         var bio = OrderedJSONObject()
-        bio.add("start", string: bioMetrics.start.rfc3339)
-        bio.add("end", string: bioMetrics.end.rfc3339)
+        bio.add("start", string: bioMetrics.lowerBound.rfc3339)
+        bio.add("end", string: bioMetrics.upperBound.rfc3339)
         // The order of the cases' examples.
         var object = OrderedJSONObject()
         object.add("physical_activity", json: dates(physicalActivity))

@@ -1,4 +1,4 @@
-@testable import HealthTracker
+@testable import HealthScore
 import Testing
 
 /// Spec §4, transcribed again here from the document (not from the engine's table).

@@ -1,3 +1,4 @@
+import HealthScore
 import LambdaRuntime
 
 /// A JSON object written member by member, in the order given: the score document's

@@ -1,6 +1,6 @@
 extension ComponentEvaluation {
     /// `sleep` (spec §3, §5): mean hours 80, mean efficiency 20; needs the hours.
-    static func sleep(_ nights: [ScoreRecords.SleepNight]) -> ComponentEvaluation {
+    static func sleep(_ nights: [SleepNightInput]) -> ComponentEvaluation {
         var asleepMinutes: [Rational] = []
         var efficiencies: [Rational] = []
         for night in nights {
@@ -36,7 +36,7 @@ extension ComponentEvaluation {
     /// A night's asleep minutes, first of: `total_sleep_minutes`; deep + rem + light (all
     /// three); TIB − awake; TIB (assumed). Nil when none applies (no times, no total: a
     /// record write-time validation rejects).
-    static func asleep(_ night: ScoreRecords.SleepNight) -> (minutes: Rational, assumed: Bool)? {
+    static func asleep(_ night: SleepNightInput) -> (minutes: Rational, assumed: Bool)? {
         if let total = night.total { return (total, false) }
         if let deep = night.deep, let rem = night.rem, let light = night.light { return (deep + rem + light, false) }
         guard let timeInBed = night.timeInBed else { return nil }

@@ -1,8 +1,8 @@
 public import FoundationEssentials
 public import UTCTime
 
-/// One stored `physical_activity` day (the day's totals).
-public struct ActivityDayRecord: Sendable, Hashable {
+/// One `physical_activity` day's scored totals, as the engine reads them.
+public struct ActivityDayInput: Sendable, Hashable {
     public var date: CalendarDate
     public var steps: Int?
     public var moderateMinutes: Decimal?
@@ -23,4 +23,11 @@ public struct ActivityDayRecord: Sendable, Hashable {
         self.vigorousMinutes = vigorousMinutes
         self.activeMinutes = activeMinutes
     }
+
+    // The exact values the components compute with; `WindowedInputs` has checked that the
+    // decimals are finite.
+
+    var moderate: Rational? { moderateMinutes.flatMap(Rational.init(exactly:)) }
+    var vigorous: Rational? { vigorousMinutes.flatMap(Rational.init(exactly:)) }
+    var active: Rational? { activeMinutes.flatMap(Rational.init(exactly:)) }
 }

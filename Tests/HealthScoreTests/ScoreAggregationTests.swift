@@ -1,5 +1,6 @@
 import Foundation
-@testable import HealthTracker
+@testable import HealthScore
+import ScoreTestSupport
 import Testing
 import UTCTime
 
@@ -13,9 +14,9 @@ struct ScoreAggregationTests {
     func windows() {
         let w = ScoreWindows(asOf: F.instant("2025-06-15T01:00:00+02:00"))
         // 01:00+02:00 is 2025-06-14T23:00Z: D = 2025-06-14.
-        #expect(w.bloodTests == DateWindow(startDate: F.date("2024-06-15"), endDate: F.date("2025-06-14")))
-        #expect(w.bioMetrics == InstantWindow(start: F.instant("2025-03-17T00:00:00Z"), end: F.instant("2025-06-14T23:00:00Z")))
-        #expect(w.physicalActivity == DateWindow(startDate: F.date("2025-06-07"), endDate: F.date("2025-06-13")))
+        #expect(w.bloodTests == F.date("2024-06-15")...F.date("2025-06-14"))
+        #expect(w.bioMetrics == F.instant("2025-03-17T00:00:00Z")...F.instant("2025-06-14T23:00:00Z"))
+        #expect(w.physicalActivity == F.date("2025-06-07")...F.date("2025-06-13"))
         #expect(w.sleepActivity == w.physicalActivity)
         #expect(w.containsHeight(recordedAt: F.instant("1990-01-01T00:00:00Z")))
         #expect(!w.containsHeight(recordedAt: F.instant("2025-06-14T23:00:00.000001Z")))
@@ -23,30 +24,30 @@ struct ScoreAggregationTests {
 
     @Test("blood tests: D−364 is in, D−365 is out; a test dated D counts")
     func bloodTestWindow() throws {
-        let inside = BloodTestRecord(testDate: F.date("2024-06-16"), fastingGlucoseMgDl: d("113"))
-        let outside = BloodTestRecord(testDate: F.date("2024-06-15"), hba1cPercent: d("5.9"))
+        let inside = BloodTestInput(testDate: F.date("2024-06-16"), fastingGlucoseMgDl: d("113"))
+        let outside = BloodTestInput(testDate: F.date("2024-06-15"), hba1cPercent: d("5.9"))
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: [inside, outside], bioMetrics: F.fillerReadings))
         let glucose = try F.available(doc, .glucose)
         #expect(glucose.metrics.map(\.metric) == [.fastingGlucose])
         #expect(glucose.missingMetrics == [MissingMetric(metric: .hba1c, reason: .noDataInWindow)])
         #expect(try F.metric(glucose, .fastingGlucose).detail == .testDate(F.date("2024-06-16")))
 
-        let today = BloodTestRecord(testDate: F.date("2025-06-15"), fastingGlucoseMgDl: d("90"))
+        let today = BloodTestInput(testDate: F.date("2025-06-15"), fastingGlucoseMgDl: d("90"))
         let doc2 = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: [inside, today], bioMetrics: F.fillerReadings))
         #expect(try F.metric(F.available(doc2, .glucose), .fastingGlucose).value == rd("90.0"))
     }
 
     @Test("bio-metrics: D−89 T00:00Z is in, a microsecond earlier or after as_of is out")
     func bioWindow() throws {
-        func rhr(_ at: String, _ value: String) -> BioMetricRecord {
-            BioMetricRecord(recorded: F.instant(at), restingHeartRateBpm: d(value))
+        func rhr(_ at: String, _ value: String) -> BioMetricInput {
+            BioMetricInput(recorded: F.instant(at), restingHeartRateBpm: d(value))
         }
         let readings = [
             rhr("2025-03-18T00:00:00Z", "70"), rhr("2025-03-17T23:59:59.999999Z", "200"),
             rhr("2025-06-15T12:00:00.000001Z", "190"), rhr("2025-06-15T12:00:00Z", "80"),
-            BioMetricRecord(recorded: F.instant("2025-06-01T00:00:00Z"), systolicBpMmhg: d("110"), diastolicBpMmhg: d("70")),
+            BioMetricInput(recorded: F.instant("2025-06-01T00:00:00Z"), systolicBpMmhg: d("110"), diastolicBpMmhg: d("70")),
         ]
-        let inputs = ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: [BloodTestRecord(testDate: F.date("2025-06-01"), hba1cPercent: d("5"))], bioMetrics: readings)
+        let inputs = ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: [BloodTestInput(testDate: F.date("2025-06-01"), hba1cPercent: d("5"))], bioMetrics: readings)
         let rate = try F.metric(F.available(F.document(inputs), .restingHeartRate), .restingHeartRate)
         #expect(rate.value == rd("75.0"))
         #expect(rate.detail == .readingsUsed(2))
@@ -54,9 +55,9 @@ struct ScoreAggregationTests {
 
     @Test("activity and sleep: days D−7…D−1 only (D itself is incomplete)")
     func dayWindows() throws {
-        var days = F.weekDays.map { ActivityDayRecord(date: $0, moderateMinutes: d("10")) }
-        days.append(ActivityDayRecord(date: F.date("2025-06-15"), moderateMinutes: d("600")))
-        days.append(ActivityDayRecord(date: F.date("2025-06-07"), moderateMinutes: d("600")))
+        var days = F.weekDays.map { ActivityDayInput(date: $0, moderateMinutes: d("10")) }
+        days.append(ActivityDayInput(date: F.date("2025-06-15"), moderateMinutes: d("600")))
+        days.append(ActivityDayInput(date: F.date("2025-06-07"), moderateMinutes: d("600")))
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings, activityDays: days))
         let mvpa = try F.metric(F.available(doc, .activity), .weeklyMVPAMinutes)
         #expect(mvpa.value == rd("70.0"))
@@ -68,8 +69,8 @@ struct ScoreAggregationTests {
     @Test("latest per field: each analyte from the latest test that has it")
     func latestPerField() throws {
         let tests = [
-            BloodTestRecord(testDate: F.date("2025-03-01"), fastingGlucoseMgDl: d("90"), hba1cPercent: d("6.1")),
-            BloodTestRecord(testDate: F.date("2025-05-01"), fastingGlucoseMgDl: d("140")),
+            BloodTestInput(testDate: F.date("2025-03-01"), fastingGlucoseMgDl: d("90"), hba1cPercent: d("6.1")),
+            BloodTestInput(testDate: F.date("2025-05-01"), fastingGlucoseMgDl: d("140")),
         ]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: tests, bioMetrics: F.fillerReadings))
         let glucose = try F.available(doc, .glucose)
@@ -85,8 +86,8 @@ struct ScoreAggregationTests {
     @Test("non-HDL from the latest test with both total and HDL; HDL itself from its latest test")
     func nonHDLPartialPanels() throws {
         let tests = [
-            BloodTestRecord(testDate: F.date("2025-06-01"), hdlCholesterolMgDl: d("40")),
-            BloodTestRecord(testDate: F.date("2025-03-01"), totalCholesterolMgDl: d("200"), ldlCholesterolMgDl: d("90"), hdlCholesterolMgDl: d("50")),
+            BloodTestInput(testDate: F.date("2025-06-01"), hdlCholesterolMgDl: d("40")),
+            BloodTestInput(testDate: F.date("2025-03-01"), totalCholesterolMgDl: d("200"), ldlCholesterolMgDl: d("90"), hdlCholesterolMgDl: d("50")),
         ]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: tests, bioMetrics: F.fillerReadings))
         let lipids = try F.available(doc, .lipids)
@@ -103,7 +104,7 @@ struct ScoreAggregationTests {
 
     @Test("LDL is scored only when there is no non-HDL; HDL/TG alone do not make lipids present")
     func ldlFallback() throws {
-        let ldlOnly = [BloodTestRecord(testDate: F.date("2025-06-01"), ldlCholesterolMgDl: d("145"), triglyceridesMgDl: d("260"))]
+        let ldlOnly = [BloodTestInput(testDate: F.date("2025-06-01"), ldlCholesterolMgDl: d("145"), triglyceridesMgDl: d("260"))]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: ldlOnly, bioMetrics: F.fillerReadings))
         let lipids = try F.available(doc, .lipids)
         // LDL 145 → 60 − 20·15/30 = 50; TG 260 → 70 − 30·60/300 = 64; (60·50 + 20·64)/80 = 53.5
@@ -111,7 +112,7 @@ struct ScoreAggregationTests {
         #expect(try F.metric(lipids, .ldlCholesterol).category == "borderline_high")
         #expect(lipids.score == rd("53.5"))
 
-        let noPrimary = [BloodTestRecord(testDate: F.date("2025-06-01"), hdlCholesterolMgDl: d("50"), triglyceridesMgDl: d("100"))]
+        let noPrimary = [BloodTestInput(testDate: F.date("2025-06-01"), hdlCholesterolMgDl: d("50"), triglyceridesMgDl: d("100"))]
         let outcome = try F.evaluate(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: noPrimary, bioMetrics: F.fillerReadings))
         #expect(F.status(outcome, .lipids) == .missing(.noDataInWindow))
     }
@@ -122,12 +123,12 @@ struct ScoreAggregationTests {
     func activityMinutes() throws {
         let w = F.weekDays
         let days = [
-            ActivityDayRecord(date: w[0], moderateMinutes: d("30"), vigorousMinutes: d("10")),   // 50
-            ActivityDayRecord(date: w[1], vigorousMinutes: d("20")),                               // 40
-            ActivityDayRecord(date: w[2], activeMinutes: d("45")),                                 // 45
-            ActivityDayRecord(date: w[3], moderateMinutes: d("0")),                                // 0
-            ActivityDayRecord(date: w[4], moderateMinutes: d("10"), activeMinutes: d("60")),       // 10
-            ActivityDayRecord(date: w[5], steps: 9000),                                            // no minutes
+            ActivityDayInput(date: w[0], moderateMinutes: d("30"), vigorousMinutes: d("10")),   // 50
+            ActivityDayInput(date: w[1], vigorousMinutes: d("20")),                               // 40
+            ActivityDayInput(date: w[2], activeMinutes: d("45")),                                 // 45
+            ActivityDayInput(date: w[3], moderateMinutes: d("0")),                                // 0
+            ActivityDayInput(date: w[4], moderateMinutes: d("10"), activeMinutes: d("60")),       // 10
+            ActivityDayInput(date: w[5], steps: 9000),                                            // no minutes
         ]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings, activityDays: days))
         let activity = try F.available(doc, .activity)
@@ -142,7 +143,7 @@ struct ScoreAggregationTests {
 
     @Test("zero minutes on every day is data: weekly 0 → inactive, score 0")
     func inactiveWeek() throws {
-        let days = F.weekDays.map { ActivityDayRecord(date: $0, steps: 12500, moderateMinutes: d("0")) }
+        let days = F.weekDays.map { ActivityDayInput(date: $0, steps: 12500, moderateMinutes: d("0")) }
         let activity = try F.available(F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings, activityDays: days)), .activity)
         let mvpa = try F.metric(activity, .weeklyMVPAMinutes)
         #expect(mvpa.value == rd("0.0") && mvpa.score == rd("0.0") && mvpa.category == "inactive")
@@ -153,10 +154,10 @@ struct ScoreAggregationTests {
 
     @Test("activity component: 1–3 days → too_few_days; records without scored fields → no_data_in_window")
     func activityMissingReasons() throws {
-        let few = F.weekDays.prefix(3).map { ActivityDayRecord(date: $0, steps: 8000, moderateMinutes: d("20")) }
+        let few = F.weekDays.prefix(3).map { ActivityDayInput(date: $0, steps: 8000, moderateMinutes: d("20")) }
         let outcome = try F.evaluate(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings, activityDays: Array(few)))
         #expect(F.status(outcome, .activity) == .missing(.tooFewDays))
-        let empty = F.weekDays.map { ActivityDayRecord(date: $0) }
+        let empty = F.weekDays.map { ActivityDayInput(date: $0) }
         let outcome2 = try F.evaluate(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings, activityDays: empty))
         #expect(F.status(outcome2, .activity) == .missing(.noDataInWindow))
     }
@@ -168,15 +169,15 @@ struct ScoreAggregationTests {
         func night(_ n: Int) -> CalendarDate { F.weekDays[n] }
         let nights = [
             // TIB 480, total 360 → asleep 360, efficiency 75
-            SleepNightRecord(date: night(1), startTime: F.instant("2025-06-08T23:00:00Z"), endTime: F.instant("2025-06-09T07:00:00Z"), totalSleepMinutes: d("360")),
+            SleepNightInput(date: night(1), startTime: F.instant("2025-06-08T23:00:00Z"), endTime: F.instant("2025-06-09T07:00:00Z"), totalSleepMinutes: d("360")),
             // TIB 480, stages 60+90+210 = 360 → efficiency 75 (awake ignored: stages come first)
-            SleepNightRecord(date: night(2), startTime: F.instant("2025-06-09T22:00:00Z"), endTime: F.instant("2025-06-10T06:00:00Z"), deepMinutes: d("60"), remMinutes: d("90"), lightMinutes: d("210"), awakeMinutes: d("10")),
+            SleepNightInput(date: night(2), startTime: F.instant("2025-06-09T22:00:00Z"), endTime: F.instant("2025-06-10T06:00:00Z"), deepMinutes: d("60"), remMinutes: d("90"), lightMinutes: d("210"), awakeMinutes: d("10")),
             // TIB 420, awake 84 → 336, efficiency 80; only two stages given, so they are not used
-            SleepNightRecord(date: night(3), startTime: F.instant("2025-06-10T23:00:00Z"), endTime: F.instant("2025-06-11T06:00:00Z"), deepMinutes: d("60"), remMinutes: d("60"), awakeMinutes: d("84")),
+            SleepNightInput(date: night(3), startTime: F.instant("2025-06-10T23:00:00Z"), endTime: F.instant("2025-06-11T06:00:00Z"), deepMinutes: d("60"), remMinutes: d("60"), awakeMinutes: d("84")),
             // TIB 360 only → asleep assumed 360, no efficiency
-            SleepNightRecord(date: night(4), startTime: F.instant("2025-06-12T00:00:00Z"), endTime: F.instant("2025-06-12T06:00:00Z")),
+            SleepNightInput(date: night(4), startTime: F.instant("2025-06-12T00:00:00Z"), endTime: F.instant("2025-06-12T06:00:00Z")),
             // date only: total 390, efficiency given 70
-            SleepNightRecord(date: night(5), totalSleepMinutes: d("390"), efficiencyPercent: d("70")),
+            SleepNightInput(date: night(5), totalSleepMinutes: d("390"), efficiencyPercent: d("70")),
         ]
         let sleep = try F.available(F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings, sleepNights: nights)), .sleep)
         let hours = try F.metric(sleep, .meanSleepHours)
@@ -193,7 +194,7 @@ struct ScoreAggregationTests {
     @Test("sleep: efficiency_percent wins over the computed one; date-only nights give none")
     func sleepEfficiencySources() throws {
         let nights = F.weekDays.prefix(4).map {
-            SleepNightRecord(date: $0, startTime: $0.startInstant.adding(microseconds: -3_600_000_000), endTime: $0.startInstant.adding(microseconds: 7 * 3_600_000_000),
+            SleepNightInput(date: $0, startTime: $0.startInstant.adding(microseconds: -3_600_000_000), endTime: $0.startInstant.adding(microseconds: 7 * 3_600_000_000),
                              totalSleepMinutes: d("420"), efficiencyPercent: d("80"))
         }
         let sleep = try F.available(F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings, sleepNights: Array(nights))), .sleep)
@@ -204,7 +205,7 @@ struct ScoreAggregationTests {
 
     @Test("sleep component: 3 nights → too_few_days; none → no_data_in_window")
     func sleepMissingReasons() throws {
-        let three = F.weekDays.prefix(3).map { SleepNightRecord(date: $0, totalSleepMinutes: d("420")) }
+        let three = F.weekDays.prefix(3).map { SleepNightInput(date: $0, totalSleepMinutes: d("420")) }
         let outcome = try F.evaluate(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings, sleepNights: Array(three)))
         #expect(F.status(outcome, .sleep) == .missing(.tooFewDays))
         let outcome2 = try F.evaluate(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings))
@@ -216,10 +217,10 @@ struct ScoreAggregationTests {
     @Test("BMI: latest weight in window, latest height at or before as_of with no lower limit")
     func bmiSources() throws {
         let readings = F.fillerReadings + [
-            BioMetricRecord(recorded: F.instant("2019-03-01T08:00:00Z"), heightCm: d("172.5")),
-            BioMetricRecord(recorded: F.instant("2025-06-14T08:00:00Z"), weightKg: d("80.1")),
-            BioMetricRecord(recorded: F.instant("2025-05-14T08:00:00Z"), weightKg: d("95")),
-            BioMetricRecord(recorded: F.instant("2025-06-16T08:00:00Z"), weightKg: d("60"), heightCm: d("190")),
+            BioMetricInput(recorded: F.instant("2019-03-01T08:00:00Z"), heightCm: d("172.5")),
+            BioMetricInput(recorded: F.instant("2025-06-14T08:00:00Z"), weightKg: d("80.1")),
+            BioMetricInput(recorded: F.instant("2025-05-14T08:00:00Z"), weightKg: d("95")),
+            BioMetricInput(recorded: F.instant("2025-06-16T08:00:00Z"), weightKg: d("60"), heightCm: d("190")),
         ]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: readings))
         let bmi = try F.metric(F.available(doc, .bodyMassIndex), .bmi)
@@ -231,21 +232,21 @@ struct ScoreAggregationTests {
 
     @Test("BMI missing: no_height, no_data_in_window (height alone), bmi_out_of_range; 10 and 100 are in range")
     func bmiMissing() throws {
-        func bmiStatus(_ extra: [BioMetricRecord]) throws -> ComponentReport.Status? {
+        func bmiStatus(_ extra: [BioMetricInput]) throws -> ComponentReport.Status? {
             F.status(try F.evaluate(ScoreInputs(userUUID: F.user, asOf: F.asOf, bioMetrics: F.fillerReadings + extra)), .bodyMassIndex)
         }
-        let weight = BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("80"))
-        let laterHeight = BioMetricRecord(recorded: F.instant("2025-06-15T12:00:01Z"), heightCm: d("180"))
+        let weight = BioMetricInput(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("80"))
+        let laterHeight = BioMetricInput(recorded: F.instant("2025-06-15T12:00:01Z"), heightCm: d("180"))
         #expect(try bmiStatus([weight, laterHeight]) == .missing(.noHeight))
-        #expect(try bmiStatus([BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), heightCm: d("180"))]) == .missing(.noDataInWindow))
+        #expect(try bmiStatus([BioMetricInput(recorded: F.instant("2025-06-10T08:00:00Z"), heightCm: d("180"))]) == .missing(.noDataInWindow))
         // Old weight (outside 90 days) with a height: no weight in window.
-        #expect(try bmiStatus([BioMetricRecord(recorded: F.instant("2025-01-10T08:00:00Z"), weightKg: d("80"), heightCm: d("180"))]) == .missing(.noDataInWindow))
+        #expect(try bmiStatus([BioMetricInput(recorded: F.instant("2025-01-10T08:00:00Z"), weightKg: d("80"), heightCm: d("180"))]) == .missing(.noDataInWindow))
         // 20 / 2.5² = 3.2; 500 / 1² = 500
-        #expect(try bmiStatus([BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("20"), heightCm: d("250"))]) == .missing(.bmiOutOfRange))
-        #expect(try bmiStatus([BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("500"), heightCm: d("100"))]) == .missing(.bmiOutOfRange))
+        #expect(try bmiStatus([BioMetricInput(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("20"), heightCm: d("250"))]) == .missing(.bmiOutOfRange))
+        #expect(try bmiStatus([BioMetricInput(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("500"), heightCm: d("100"))]) == .missing(.bmiOutOfRange))
         // 62.5 / 2.5² = 10 exactly; 100 / 1² = 100 exactly: both scored (0 each).
         for (w, h) in [("62.5", "250"), ("100", "100")] {
-            let status = try bmiStatus([BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d(w), heightCm: d(h))])
+            let status = try bmiStatus([BioMetricInput(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d(w), heightCm: d(h))])
             guard case .available(let available) = status else { Issue.record("BMI \(w)/\(h): \(String(describing: status))"); continue }
             #expect(available.score == rd("0.0"))
         }
@@ -256,14 +257,14 @@ struct ScoreAggregationTests {
     @Test("BP: mean of the 3 latest readings with BP; RHR: its own 3 latest; readings without the field skipped")
     func latestThreeReadings() throws {
         let readings = [
-            BioMetricRecord(recorded: F.instant("2025-06-14T08:00:00Z"), weightKg: d("70"), systolicBpMmhg: d("150"), diastolicBpMmhg: d("85"), restingHeartRateBpm: d("75")),
-            BioMetricRecord(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("70")),
-            BioMetricRecord(recorded: F.instant("2025-06-01T08:00:00Z"), systolicBpMmhg: d("144"), diastolicBpMmhg: d("88")),
-            BioMetricRecord(recorded: F.instant("2025-05-01T08:00:00Z"), systolicBpMmhg: d("138"), diastolicBpMmhg: d("92"), restingHeartRateBpm: d("81")),
-            BioMetricRecord(recorded: F.instant("2025-04-01T08:00:00Z"), systolicBpMmhg: d("100"), diastolicBpMmhg: d("60"), restingHeartRateBpm: d("50")),
-            BioMetricRecord(recorded: F.instant("2025-03-20T08:00:00Z"), restingHeartRateBpm: d("110")),
+            BioMetricInput(recorded: F.instant("2025-06-14T08:00:00Z"), weightKg: d("70"), systolicBpMmhg: d("150"), diastolicBpMmhg: d("85"), restingHeartRateBpm: d("75")),
+            BioMetricInput(recorded: F.instant("2025-06-10T08:00:00Z"), weightKg: d("70")),
+            BioMetricInput(recorded: F.instant("2025-06-01T08:00:00Z"), systolicBpMmhg: d("144"), diastolicBpMmhg: d("88")),
+            BioMetricInput(recorded: F.instant("2025-05-01T08:00:00Z"), systolicBpMmhg: d("138"), diastolicBpMmhg: d("92"), restingHeartRateBpm: d("81")),
+            BioMetricInput(recorded: F.instant("2025-04-01T08:00:00Z"), systolicBpMmhg: d("100"), diastolicBpMmhg: d("60"), restingHeartRateBpm: d("50")),
+            BioMetricInput(recorded: F.instant("2025-03-20T08:00:00Z"), restingHeartRateBpm: d("110")),
         ]
-        let tests = [BloodTestRecord(testDate: F.date("2025-06-01"), hba1cPercent: d("5.0"))]
+        let tests = [BloodTestInput(testDate: F.date("2025-06-01"), hba1cPercent: d("5.0"))]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: tests, bioMetrics: readings))
         let bp = try F.available(doc, .bloodPressure)
         let sbp = try F.metric(bp, .systolicBP)
@@ -279,8 +280,8 @@ struct ScoreAggregationTests {
 
     @Test("one BP reading is enough; fewer than 3 are averaged as they are")
     func singleReading() throws {
-        let readings = [BioMetricRecord(recorded: F.instant("2025-06-14T08:00:00Z"), systolicBpMmhg: d("121"), diastolicBpMmhg: d("79"), restingHeartRateBpm: d("61"))]
-        let tests = [BloodTestRecord(testDate: F.date("2025-06-01"), hba1cPercent: d("5.0"))]
+        let readings = [BioMetricInput(recorded: F.instant("2025-06-14T08:00:00Z"), systolicBpMmhg: d("121"), diastolicBpMmhg: d("79"), restingHeartRateBpm: d("61"))]
+        let tests = [BloodTestInput(testDate: F.date("2025-06-01"), hba1cPercent: d("5.0"))]
         let doc = try F.document(ScoreInputs(userUUID: F.user, asOf: F.asOf, bloodTests: tests, bioMetrics: readings))
         let bp = try F.available(doc, .bloodPressure)
         // SBP 121 → 97.5; DBP 79 → 100; elevated

@@ -1,8 +1,8 @@
 public import FoundationEssentials
 public import UTCTime
 
-/// One stored `sleep_activity` night, keyed by its UTC wake-up `date`.
-public struct SleepNightRecord: Sendable, Hashable {
+/// One `sleep_activity` night's scored fields, keyed by its UTC wake-up `date`, as the engine reads them.
+public struct SleepNightInput: Sendable, Hashable {
     public var date: CalendarDate
     /// Both or neither (write-time rule); time in bed (TIB) = end − start.
     public var startTime: Instant?
@@ -35,4 +35,20 @@ public struct SleepNightRecord: Sendable, Hashable {
         self.awakeMinutes = awakeMinutes
         self.efficiencyPercent = efficiencyPercent
     }
+
+    // The exact values the components compute with; `WindowedInputs` has checked that the
+    // decimals are finite and that the night ends after it starts.
+
+    /// Time in bed in minutes, when both times are given.
+    var timeInBed: Rational? {
+        guard let startTime, let endTime else { return nil }
+        return Rational(BigInt(Int(endTime.microsecondsSinceEpoch - startTime.microsecondsSinceEpoch)), BigInt(60_000_000))
+    }
+
+    var total: Rational? { totalSleepMinutes.flatMap(Rational.init(exactly:)) }
+    var deep: Rational? { deepMinutes.flatMap(Rational.init(exactly:)) }
+    var rem: Rational? { remMinutes.flatMap(Rational.init(exactly:)) }
+    var light: Rational? { lightMinutes.flatMap(Rational.init(exactly:)) }
+    var awake: Rational? { awakeMinutes.flatMap(Rational.init(exactly:)) }
+    var efficiency: Rational? { efficiencyPercent.flatMap(Rational.init(exactly:)) }
 }

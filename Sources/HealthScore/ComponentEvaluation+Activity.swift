@@ -8,7 +8,7 @@ extension ComponentEvaluation {
     /// is missing when both metrics have < 4 days; the reason is `too_few_days` if either
     /// has any day, else `no_data_in_window` (a day holding only unscored fields such as
     /// calories is no activity data).
-    static func activity(_ days: [ScoreRecords.ActivityDay]) -> ComponentEvaluation {
+    static func activity(_ days: [ActivityDayInput]) -> ComponentEvaluation {
         var minutes: [Rational] = []
         var steps: [Int] = []
         for day in days {

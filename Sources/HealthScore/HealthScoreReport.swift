@@ -1,8 +1,9 @@
 public import FoundationEssentials
 public import UTCTime
 
-/// The 200 body of `GET /api/get_health_score` (spec §7), rounded for output.
-public struct HealthScoreDocument: Sendable, Hashable {
+/// A health score (spec §7), rounded for output: what the 200 body of
+/// `GET /api/get_health_score` shows.
+public struct HealthScoreReport: Sendable, Hashable {
     public let userUUID: UUID
     public let version: String
     public let asOf: Instant

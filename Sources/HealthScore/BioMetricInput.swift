@@ -1,8 +1,8 @@
 public import FoundationEssentials
 public import UTCTime
 
-/// The scored measurements of one stored bio-metrics reading.
-public struct BioMetricRecord: Sendable, Hashable {
+/// The scored measurements of one bio-metrics reading, as the engine reads them.
+public struct BioMetricInput: Sendable, Hashable {
     public var recorded: Instant
     public var weightKg: Decimal?
     public var heightCm: Decimal?
@@ -26,4 +26,13 @@ public struct BioMetricRecord: Sendable, Hashable {
         self.diastolicBpMmhg = diastolicBpMmhg
         self.restingHeartRateBpm = restingHeartRateBpm
     }
+
+    // The exact values the components compute with; `WindowedInputs` has checked that the
+    // decimals are finite.
+
+    var weight: Rational? { weightKg.flatMap(Rational.init(exactly:)) }
+    var height: Rational? { heightCm.flatMap(Rational.init(exactly:)) }
+    var systolic: Rational? { systolicBpMmhg.flatMap(Rational.init(exactly:)) }
+    var diastolic: Rational? { diastolicBpMmhg.flatMap(Rational.init(exactly:)) }
+    var restingHeartRate: Rational? { restingHeartRateBpm.flatMap(Rational.init(exactly:)) }
 }

@@ -6,19 +6,19 @@ public import UTCTime
 public struct ScoreWindows: Sendable, Hashable {
     public let asOf: Instant
     /// `test_date` ∈ [D−364, D], whatever the time of `as_of`.
-    public let bloodTests: DateWindow
+    public let bloodTests: ClosedRange<CalendarDate>
     /// Weight, BP and resting HR: `recorded` ∈ [D−89 T00:00:00Z, `as_of`].
-    public let bioMetrics: InstantWindow
+    public let bioMetrics: ClosedRange<Instant>
     /// `date` ∈ [D−7, D−1]: the 7 complete UTC days before D.
-    public let physicalActivity: DateWindow
-    public let sleepActivity: DateWindow
+    public let physicalActivity: ClosedRange<CalendarDate>
+    public let sleepActivity: ClosedRange<CalendarDate>
 
     public init(asOf: Instant) {
         let day = asOf.date
         self.asOf = asOf
-        bloodTests = DateWindow(startDate: day.adding(days: -364), endDate: day)
-        bioMetrics = InstantWindow(start: day.adding(days: -89).startInstant, end: asOf)
-        physicalActivity = DateWindow(startDate: day.adding(days: -7), endDate: day.adding(days: -1))
+        bloodTests = day.adding(days: -364)...day
+        bioMetrics = day.adding(days: -89).startInstant...asOf
+        physicalActivity = day.adding(days: -7)...day.adding(days: -1)
         sleepActivity = physicalActivity
     }
 
