@@ -18,7 +18,7 @@ let strict: [SwiftSetting] = [
 let functionTargets: [Target] = functionNames.map { name in
     .executableTarget(
         name: name,
-        dependencies: ["HealthTracker", "CGlibcCompat"],
+        dependencies: ["HealthTracker"],
         path: "Sources/Functions/\(name)",
         swiftSettings: strict
     )
@@ -27,12 +27,11 @@ let functionTargets: [Target] = functionNames.map { name in
 let package = Package(
     name: "HealthTracker",
     platforms: [.macOS(.v15)],
+    // The deployable functions and the local CLI, nothing else. The test fixtures below are
+    // executable targets without a product (SwiftPM still builds them, by target name); the
+    // benchmarks are a package of their own, Benchmarks/.
     products: functionNames.map { .executable(name: $0, targets: [$0]) } + [
         .executable(name: "replay", targets: ["replay"]),
-        .executable(name: "lambda-probe", targets: ["lambda-probe"]),
-        .executable(name: "runtime-bench", targets: ["runtime-bench"]),
-        .library(name: "HealthTracker", targets: ["HealthTracker"]),
-        .library(name: "RuntimeEmulator", targets: ["RuntimeEmulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -52,12 +51,13 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
-        // Keeps executables loadable on Amazon Linux 2023 (glibc 2.34).
+        // Keeps function binaries loadable on Amazon Linux 2023 (glibc 2.34): Lambda.run
+        // references it, so every binary that serves invocations links it.
         .target(name: "CGlibcCompat"),
 
         .target(name: "UTCTime", swiftSettings: strict),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strict),
-        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime"], swiftSettings: strict),
+        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime", "CGlibcCompat"], swiftSettings: strict),
         .target(name: "LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime", "CurlHTTP"], swiftSettings: strict),
         .target(name: "HealthScore", dependencies: ["UTCTime"], swiftSettings: strict),
@@ -91,33 +91,11 @@ let package = Package(
         .executableTarget(
             name: "replay",
             dependencies: [
-                "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres", "CGlibcCompat",
+                "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
-        // An HTTP API function for replay's tests: answers any route, or crashes, sleeps or fails on request.
-        .executableTarget(
-            name: "replay-test-function",
-            dependencies: ["LambdaRuntime", "LambdaHTTP", "CGlibcCompat"],
-            path: "Sources/ReplayTestFunction",
-            swiftSettings: strict
-        ),
-        // A tiny custom runtime driven by its events, for the runtime's own tests and benchmark.
-        .executableTarget(
-            name: "lambda-probe",
-            dependencies: ["LambdaRuntime", "CGlibcCompat"],
-            path: "Sources/LambdaProbe",
-            swiftSettings: strict
-        ),
-        // Cold start, warm round trip, memory and size of the packaged bootstrap next to C references (scripts/bench-runtime).
-        .executableTarget(
-            name: "runtime-bench",
-            dependencies: ["RuntimeEmulator", "CGlibcCompat"],
-            path: "Sources/RuntimeBench",
-            swiftSettings: strict
-        ),
-
         // scripts/smoke-zips' driver: each unpacked function zip under the emulator.
         .executableTarget(
             name: "zip-smoke",
@@ -125,28 +103,29 @@ let package = Package(
             path: "Sources/ZipSmoke",
             swiftSettings: strict
         ),
-
-        // scripts/bench-parse's client side: worst-case bodies through the physical_activity handler.
-        .executableTarget(
-            name: "parse-bench",
-            dependencies: ["BenchSupport", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
-            path: "Sources/ParseBench",
-            swiftSettings: strict
-        ),
-        // scripts/bench-events' driver: HTTPRequest(decoding:) on each fixture event, in process.
-        .executableTarget(
-            name: "event-bench",
-            dependencies: ["BenchSupport", "LambdaHTTP"],
-            path: "Sources/EventBench",
-            swiftSettings: strict
-        ),
         // libFuzzer's driver declaration for the fuzz targets.
         .target(name: "CLibFuzzer"),
         // scripts/fuzz's targets (events, bodies, query, paths); without -DFUZZING it replays saved inputs.
         .executableTarget(
             name: "fuzz-targets",
-            dependencies: ["HealthTracker", "LambdaHTTP", "UTCTime", "CGlibcCompat", "CLibFuzzer"],
+            dependencies: ["HealthTracker", "LambdaHTTP", "UTCTime", "CLibFuzzer"],
             path: "Sources/FuzzTargets",
+            swiftSettings: strict
+        ),
+
+        // Test fixtures: functions the tests run under the emulator, built with the tests.
+        // A tiny custom runtime driven by its events, for the runtime's contract tests.
+        .executableTarget(
+            name: "lambda-probe",
+            dependencies: ["LambdaRuntime"],
+            path: "Tests/TestFunctions/LambdaProbe",
+            swiftSettings: strict
+        ),
+        // An HTTP API function for replay's tests: answers any route, or crashes, sleeps or fails on request.
+        .executableTarget(
+            name: "replay-test-function",
+            dependencies: ["LambdaRuntime", "LambdaHTTP"],
+            path: "Tests/TestFunctions/ReplayTestFunction",
             swiftSettings: strict
         ),
 
@@ -172,22 +151,6 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "HTTPTestSupport"], swiftSettings: strict),
-        // What the bench clients share: a cheap generator, the monotonic clock, percentiles.
-        .target(name: "BenchSupport", swiftSettings: strict),
-        // scripts/bench-db's client side: prepared single-row read and insert latencies.
-        .executableTarget(
-            name: "db-bench",
-            dependencies: ["BenchSupport", "Postgres", "CGlibcCompat"],
-            path: "Sources/DBBench",
-            swiftSettings: strict
-        ),
-        // scripts/bench-score's client side: the health_score handler on a seeded database.
-        .executableTarget(
-            name: "score-bench",
-            dependencies: ["BenchSupport", "HealthScore", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
-            path: "Sources/ScoreBench",
-            swiftSettings: strict
-        ),
         // A fresh database per test on the throwaway cluster (scripts/pg-start).
         .target(
             name: "PostgresTestSupport",

@@ -96,13 +96,6 @@ public final class CurlHTTPClient {
         return CurlHTTPResponse(status: status, headers: sink.takeHeaders(), body: sink.takeBody())
     }
 
-    /// Number of new TCP connections the last transfer opened (0 when one was reused).
-    public var connectionsOpenedByLastTransfer: Int {
-        var count = 0
-        _ = ccurl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &count)
-        return count
-    }
-
     private func check(_ code: CURLcode) throws(CurlHTTPError) {
         guard code != CURLE_OK else { return }
         let text = String(cString: curl_easy_strerror(code))

@@ -8,7 +8,6 @@ public final class CurlRuntimeAPITransport: RuntimeAPITransport {
     /// Limit on the short calls (responses and error reports), which the Runtime API
     /// answers at once; `next` has none because it is a long poll.
     private let postTimeoutMilliseconds: Int
-    public private(set) var connectionsOpened = 0
 
     public init(endpoint: RuntimeAPIEndpoint, client: CurlHTTPClient, postTimeoutMilliseconds: Int = 30_000) {
         self.client = client
@@ -73,11 +72,9 @@ public final class CurlRuntimeAPITransport: RuntimeAPITransport {
         do {
             response = try client.perform(request)
         } catch {
-            connectionsOpened += client.connectionsOpenedByLastTransfer
             let code: RuntimeAPIError.Code = error.isTransient ? .unreachable : .invalidEndpoint
             throw RuntimeAPIError(code: code, message: error.description)
         }
-        connectionsOpened += client.connectionsOpenedByLastTransfer
         return response
     }
 }

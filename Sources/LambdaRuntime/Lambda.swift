@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CGlibcCompat
 import CurlHTTP
 
 /// The entry point of a function binary.
@@ -13,6 +14,9 @@ public enum Lambda {
     ///
     ///     Lambda.run { context in try MyHandler(context) }
     public static func run<H: LambdaHandler>(_ makeHandler: (LambdaInitContext) throws -> H) -> Never {
+        // A reference into CGlibcCompat, so every function binary links the definitions that
+        // keep it loadable on Amazon Linux 2023's glibc 2.34 (see CGlibcCompat.h).
+        _ = cglibc_compat_linked()
         let environment = ProcessEnvironment.current()
         let logger = LambdaLogger(environment: environment)
         let functionName = environment["AWS_LAMBDA_FUNCTION_NAME"] ?? ProcessEnvironment.executableName()

@@ -13,9 +13,6 @@ public struct LambdaContext: Sendable {
     /// `Lambda-Runtime-Cognito-Identity`, as sent (JSON).
     public let cognitoIdentity: String?
     public let logger: LambdaLogger
-    /// TCP connections the runtime has opened to the Runtime API so far: 1 while
-    /// keep-alive holds. Diagnostics for tests and benchmarks.
-    public internal(set) var runtimeConnectionsOpened: Int = 0
     /// Whether this is the process's first invocation (it paid for the init).
     public internal(set) var isColdStart: Bool = false
 

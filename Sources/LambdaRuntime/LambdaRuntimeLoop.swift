@@ -77,7 +77,6 @@ public struct LambdaRuntimeLoop<Handler: LambdaHandler> {
             cognitoIdentity: invocation.cognitoIdentity,
             logger: logger.with(requestID: invocation.requestID, traceHeader: invocation.traceID, coldStart: coldStart)
         )
-        context.runtimeConnectionsOpened = transport.connectionsOpened
         context.isColdStart = coldStart
         coldStart = false
 

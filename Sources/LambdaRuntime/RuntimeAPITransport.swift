@@ -11,6 +11,4 @@ public protocol RuntimeAPITransport: AnyObject {
     func reportError(requestID: String, _ report: LambdaErrorReport) throws(RuntimeAPIError)
     /// `POST /runtime/init/error`.
     func reportInitError(_ report: LambdaErrorReport) throws(RuntimeAPIError)
-    /// TCP connections opened to the Runtime API so far (1 when keep-alive holds).
-    var connectionsOpened: Int { get }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HealthTracker
 import ReplayKit
 import RuntimeEmulator
 import Synchronization
@@ -11,7 +12,7 @@ struct InvokeCommand: AsyncParsableCommand {
         discussion: "An event file is a Lambda event, or a replay file (its steps' events are delivered). Exits 1 when any invocation fails."
     )
 
-    @Argument(help: "users, blood_tests, bio_metrics, physical_activity, sleep_activity or health_score (any name with --bootstrap).")
+    @Argument(help: "\(APIFunction.allCases.map(\.rawValue).joined(separator: ", ")) (any name with --bootstrap).")
     var function: String
 
     @Argument(help: "Event files, or - for standard input.")

@@ -39,7 +39,7 @@ struct MigrateFunctionTests {
                 "DATABASE_URL": database.url, "APP_DATABASE_SECRET_ARN": appSecretID,
                 "AWS_SESSION_TOKEN": "test-session-token", "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT": String(aws.port),
             ]
-            try await FunctionUnderTest.with("migrate", environment: environment) { function in
+            try await FunctionUnderTest.with(SchemaMigrationHandler.name, environment: environment) { function in
                 try await body(function, aws)
             }
             try await aws.shutdown()

@@ -55,9 +55,10 @@ struct RuntimeFailureTests {
     func droppedNext() async throws {
         try await withProbe { emulator, _ in
             emulator.injectFaults([.dropConnectionOnNext], function: "probe")
-            let result = try await emulator.invokeProbe(#"{"action":"connections"}"#)
+            let result = try await emulator.invokeProbe(#"{"action":"echo"}"#)
             #expect(emulator.pendingFaultCount(function: "probe") == 0)
-            #expect(try result.responseObject()["connections"] as? Int == 2)
+            #expect(result.responseBytes == Array(#"{"action":"echo"}"#.utf8))
+            // The connections the emulator saw the runtime's requests on.
             #expect(emulator.instances(of: "probe").first?.connectionsUsed == 2)
         }
     }
@@ -66,9 +67,10 @@ struct RuntimeFailureTests {
     func failedNext() async throws {
         try await withProbe { emulator, _ in
             emulator.injectFaults([.failNext(status: 500), .failNext(status: 503)], function: "probe")
-            let result = try await emulator.invokeProbe(#"{"action":"connections"}"#)
+            let result = try await emulator.invokeProbe(#"{"action":"echo"}"#)
             #expect(emulator.pendingFaultCount(function: "probe") == 0)
-            #expect(try result.responseObject()["connections"] as? Int == 1)
+            #expect(result.responseBytes == Array(#"{"action":"echo"}"#.utf8))
+            #expect(emulator.instances(of: "probe").first?.connectionsUsed == 1)
         }
     }
 

@@ -15,7 +15,6 @@ struct RuntimeLoopUnitTests {
         var responses: [(String, [UInt8])] = []
         var errors: [(String, LambdaErrorReport)] = []
         var nextCalls = 0
-        let connectionsOpened = 1
 
         func next() throws(RuntimeAPIError) -> RuntimeInvocation {
             nextCalls += 1

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import HealthTracker
 import ReplayKit
 import RuntimeEmulator
 import Synchronization
@@ -108,10 +109,10 @@ func withServe<T>(
     }
 }
 
-/// The test function as all six functions.
+/// The test function as each of the six API functions.
 func testFunctionFleet() throws -> [String: String] {
     let path = try BuiltProducts.path("replay-test-function")
-    return Dictionary(uniqueKeysWithValues: ["users", "blood_tests", "bio_metrics", "physical_activity", "sleep_activity", "health_score"].map { ($0, path) })
+    return Dictionary(uniqueKeysWithValues: APIFunction.allCases.map { ($0.rawValue, path) })
 }
 
 /// Waits for something that is about to happen (a process being reaped), checking every

@@ -1,4 +1,5 @@
 import Foundation
+import HealthTracker
 import ReplayKit
 import RuntimeEmulator
 import Testing
@@ -43,7 +44,7 @@ import Testing
                 var all: [String] = []
                 for try await problems in group { all += problems }
                 // No process may have died under load, and none ran beyond the pool size.
-                for function in ["users", "bio_metrics", "health_score", "sleep_activity", "blood_tests"] {
+                for function in APIFunction.allCases.map(\.rawValue) {
                     let instances = emulator.instances(of: function)
                     let allAlive = instances.allSatisfy { $0.exit == nil }
                     #expect(allAlive, "\(function)")

@@ -66,6 +66,14 @@ struct StrictNode {
         return scalar.string
     }
 
+    /// A YAML boolean (`true`, `false`), not a string that reads like one.
+    func bool(_ what: String) throws -> Bool {
+        guard case .scalar(let scalar) = node, node.tag.rawValue == Tag.Name.bool.rawValue, let value = Bool.construct(from: scalar) else {
+            throw layoutError("\(what) is not a boolean")
+        }
+        return value
+    }
+
     /// The value of `key` in this mapping; missing is an error.
     func value(_ key: String, in what: String) throws -> StrictNode {
         guard let found = try optionalValue(key, in: what) else { throw layoutError("\(what) has no \(key)") }

@@ -1,7 +1,5 @@
-import CGlibcCompat
 import HealthTracker
 import LambdaRuntime
 
 // The $default route's function: api.md's 404, or 405 with Allow, for unmatched requests.
-_ = cglibc_compat_linked()
 Lambda.run { context in DefaultRouteFunction.makeHandler(context: context) }

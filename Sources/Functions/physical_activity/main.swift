@@ -1,7 +1,5 @@
-import CGlibcCompat
 import HealthTracker
 import LambdaRuntime
 
 // The physical_activity function: its routes of the API table, served by the shared handlers.
-_ = cglibc_compat_linked()
 Lambda.run { context in try HealthTrackerFunction.makeHandler(.physicalActivity, context: context) }

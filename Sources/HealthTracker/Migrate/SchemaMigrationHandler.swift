@@ -10,6 +10,8 @@ import UTCTime
 /// failure answers FAILED, so the deployment stops and rolls back (the migrations ran in
 /// one transaction, so nothing is half-applied).
 public struct SchemaMigrationHandler: LambdaHandler {
+    /// The function (and executable) name.
+    public static let name = "migrate"
     /// What the answer names the resource: one schema per stack, the same on every update.
     public static let physicalResourceID = "schema-migrations"
     /// Time kept back from the deadline to PUT the answer.

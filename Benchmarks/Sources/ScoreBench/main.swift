@@ -1,5 +1,4 @@
 import BenchSupport
-import CGlibcCompat
 import FoundationEssentials
 import HealthScore
 import HealthTracker

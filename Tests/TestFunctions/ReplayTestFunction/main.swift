@@ -7,11 +7,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CGlibcCompat
 import LambdaHTTP
 import LambdaRuntime
-
-_ = cglibc_compat_linked()
 
 struct TestFunctionError: Error {}
 

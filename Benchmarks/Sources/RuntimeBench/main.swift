@@ -12,10 +12,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import CGlibcCompat
 import RuntimeEmulator
-
-_ = cglibc_compat_linked()
 
 struct BenchFailure: Error, CustomStringConvertible {
     let description: String

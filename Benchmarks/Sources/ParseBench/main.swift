@@ -1,5 +1,4 @@
 import BenchSupport
-import CGlibcCompat
 import FoundationEssentials
 import HealthTracker
 import LambdaHTTP

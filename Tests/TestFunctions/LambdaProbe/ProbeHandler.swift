@@ -30,8 +30,6 @@ struct ProbeHandler: LambdaHandler {
             return Array("{\"logged\":true}".utf8)
         case "env":
             return Array(environmentReport(context).utf8)
-        case "connections":
-            return Array("{\"connections\":\(context.runtimeConnectionsOpened)}".utf8)
         default:
             throw ProbeError.unknownAction(action)
         }

@@ -1,5 +1,4 @@
 import BenchSupport
-import CGlibcCompat
 import FoundationEssentials
 import Postgres
 import UTCTime
