@@ -76,11 +76,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The replay CLI's logic (gateway, event builder, runner, server), testable without the CLI.
+        // Payload 2.0 events and responses, and a test client for functions in process or
+        // under the emulator (the tests, replay and the benches): never in a function binary.
+        .target(
+            name: "APIGatewayTesting",
+            dependencies: ["LambdaHTTP", "LambdaRuntime", "RuntimeEmulator", "UTCTime"],
+            swiftSettings: strict
+        ),
+        // The replay CLI's logic (gateway, runner, server), testable without the CLI.
         .target(
             name: "ReplayKit",
             dependencies: [
-                "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP",
+                "APIGatewayTesting", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -90,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "replay",
             dependencies: [
-                "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres", "CGlibcCompat",
+                "APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres", "CGlibcCompat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -114,14 +121,6 @@ let package = Package(
             name: "runtime-bench",
             dependencies: ["RuntimeEmulator", "CGlibcCompat"],
             path: "Sources/RuntimeBench",
-            swiftSettings: strict
-        ),
-
-        // scripts/smoke-zips' driver: each unpacked function zip under the emulator.
-        .executableTarget(
-            name: "zip-smoke",
-            dependencies: ["RuntimeEmulator", "HealthTracker", "LambdaHTTP", "CGlibcCompat"],
-            path: "Sources/ZipSmoke",
             swiftSettings: strict
         ),
 
@@ -149,13 +148,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"], swiftSettings: strict),
+        // The cost tags every suite carries (pure, database, process), for `swift test --filter tag:…`.
+        .target(name: "TestTags", path: "Tests/TestTags", swiftSettings: strict),
+        .testTarget(name: "UTCTimeTests", dependencies: ["TestTags", "UTCTime"], swiftSettings: strict),
         .testTarget(
             name: "LambdaRuntimeTests",
-            dependencies: ["LambdaRuntime", "RuntimeEmulator", "UTCTime"],
+            dependencies: ["APIGatewayTesting", "LambdaRuntime", "RuntimeEmulator", "TestTags", "UTCTime"],
             swiftSettings: strict
         ),
-        .testTarget(name: "LambdaHTTPTests", dependencies: ["LambdaHTTP"], swiftSettings: strict),
+        .testTarget(name: "LambdaHTTPTests", dependencies: ["APIGatewayTesting", "LambdaHTTP", "TestTags"], swiftSettings: strict),
         // A recording loopback HTTP server (SwiftNIO) for the HTTP clients' tests.
         .target(
             name: "HTTPTestSupport",
@@ -167,7 +168,7 @@ let package = Package(
             path: "Tests/HTTPTestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "HTTPTestSupport"], swiftSettings: strict),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "HTTPTestSupport", "TestTags"], swiftSettings: strict),
         // What the bench clients share: a cheap generator, the monotonic clock, percentiles.
         .target(name: "BenchSupport", swiftSettings: strict),
         // scripts/bench-db's client side: prepared single-row read and insert latencies.
@@ -180,7 +181,7 @@ let package = Package(
         // scripts/bench-score's client side: the health_score handler on a seeded database.
         .executableTarget(
             name: "score-bench",
-            dependencies: ["BenchSupport", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
+            dependencies: ["APIGatewayTesting", "BenchSupport", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime", "CGlibcCompat"],
             path: "Sources/ScoreBench",
             swiftSettings: strict
         ),
@@ -194,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "PostgresTests",
             dependencies: [
-                "Postgres", "PostgresTestSupport", "UTCTime", "HealthTracker", "HTTPTestSupport",
+                "Postgres", "PostgresTestSupport", "TestTags", "UTCTime", "HealthTracker", "HTTPTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -204,12 +205,12 @@ let package = Package(
         // The deployment templates and openapi.yaml against the router's route table.
         .testTarget(
             name: "RouteDeclarationTests",
-            dependencies: ["HealthTracker", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HealthTracker", "TestTags", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ReplayTests",
-            dependencies: ["ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport", "UTCTime"],
+            dependencies: ["APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport", "TestTags", "UTCTime"],
             swiftSettings: strict
         ),
         // The operable-on-AWS parts through the real binaries: the migrate function as a
@@ -217,14 +218,14 @@ let package = Package(
         .testTarget(
             name: "DeploymentTests",
             dependencies: [
-                "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport",
+                "APIGatewayTesting", "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport", "TestTags",
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HealthTrackerTests",
-            dependencies: ["HealthTracker", "RuntimeEmulator", "PostgresTestSupport"],
+            dependencies: ["APIGatewayTesting", "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "TestTags"],
             swiftSettings: strict
         ),
     ],

@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import Foundation
 import PostgresTestSupport
 import RuntimeEmulator
@@ -16,7 +17,7 @@ struct FunctionUnderTest {
         _ name: String, environment: [String: String], logFormat: String = "JSON",
         _ body: (FunctionUnderTest) async throws -> T
     ) async throws -> T {
-        let path = try #require(FunctionBinary.path(name), "build the functions first (swift build)")
+        let path = try #require(BuiltProducts.path(name), "build the functions first (swift build)")
         let output = OutputLines()
         let emulator = try await RuntimeEmulator.start(onOutput: { output.append($0) })
         // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.

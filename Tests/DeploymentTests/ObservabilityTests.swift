@@ -4,11 +4,12 @@ import LambdaHTTP
 import Postgres
 import PostgresTestSupport
 import RuntimeEmulator
+import TestTags
 import Testing
 
 /// The EMF record and the Powertools log keys, through the real function binaries under
 /// the Runtime API emulator.
-@Suite("Observability: EMF records and log keys through the real binaries")
+@Suite("Observability: EMF records and log keys through the real binaries", .tags(.process))
 struct ObservabilityTests {
     static let namespace = "Tests/Observability"
 

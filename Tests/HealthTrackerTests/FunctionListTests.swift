@@ -1,10 +1,11 @@
 import Foundation
 import HealthTracker
+import TestTags
 import Testing
 
 /// Sources/Functions/names.txt is the one list of function products (Package.swift and the
 /// packaging scripts read it): the router's functions, plus the two that serve no API route.
-@Suite("Function list (Sources/Functions/names.txt)")
+@Suite("Function list (Sources/Functions/names.txt)", .tags(.pure))
 struct FunctionListTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

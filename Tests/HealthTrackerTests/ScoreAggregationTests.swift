@@ -1,11 +1,12 @@
 import Foundation
 @testable import HealthTracker
+import TestTags
 import Testing
 import UTCTime
 
 private typealias F = ScoreFixture
 
-@Suite("Score aggregation (spec §2–§3)")
+@Suite("Score aggregation (spec §2–§3)", .tags(.pure))
 struct ScoreAggregationTests {
     // MARK: Windows
 

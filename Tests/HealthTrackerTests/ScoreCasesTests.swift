@@ -1,11 +1,12 @@
 import Foundation
 @testable import HealthTracker
+import TestTags
 import Testing
 import UTCTime
 
 /// The conformance cases of `health-score-cases.json`, run through the engine directly:
 /// each case's record POSTs become input structs (no HTTP, no database).
-@Suite("Score conformance cases (health-score-cases.json)")
+@Suite("Score conformance cases (health-score-cases.json)", .tags(.pure))
 struct ScoreCasesTests {
     static let casesURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

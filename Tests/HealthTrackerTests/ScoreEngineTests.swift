@@ -1,11 +1,12 @@
 import Foundation
 @testable import HealthTracker
+import TestTags
 import Testing
 import UTCTime
 
 private typealias F = ScoreFixture
 
-@Suite("Score engine: components, the ≥ 3 rule, output and determinism (spec §5, §7)")
+@Suite("Score engine: components, the ≥ 3 rule, output and determinism (spec §5, §7)", .tags(.pure))
 struct ScoreEngineTests {
     /// BP 110/70 and RHR 60 (filler) + HbA1c 5.0: exactly 3 components, all scoring 100.
     static let threeComponents = ScoreInputs(

@@ -1,24 +1,8 @@
+import APIGatewayTesting
 import Foundation
 import RuntimeEmulator
 import Synchronization
 import Testing
-
-/// Finds the `lambda-probe` binary SwiftPM built next to the test bundle.
-enum ProbeBinary {
-    static let path: String? = {
-        var candidates: [URL] = []
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(directory.appendingPathComponent("lambda-probe"))
-            candidates.append(directory.appendingPathComponent("debug/lambda-probe"))
-            directory.deleteLastPathComponent()
-        }
-        // The package root from this file: Tests/LambdaRuntimeTests/ProbeHarness.swift.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/lambda-probe"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
-    }()
-}
 
 /// Lines the function processes wrote, collected from the emulator's reader threads.
 final class OutputLog: Sendable {
@@ -38,7 +22,7 @@ func withProbe<T>(
     endpointStyle: FunctionConfiguration.EndpointStyle = .pathPrefix,
     _ body: (RuntimeEmulator, OutputLog) async throws -> T
 ) async throws -> T {
-    let path = try #require(ProbeBinary.path, "build lambda-probe first (swift build)")
+    let path = try #require(BuiltProducts.path("lambda-probe"), "build lambda-probe first (swift build)")
     let output = OutputLog()
     let emulator = try await RuntimeEmulator.start(onOutput: { output.append($0) })
     // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
