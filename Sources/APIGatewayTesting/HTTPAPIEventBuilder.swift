@@ -13,11 +13,15 @@ import UTCTime
 /// authorizer's claims as strings, and a body that is not text base64-encoded.
 public struct HTTPAPIEventBuilder: Sendable {
     public var accountID = "123456789012"
-    public var apiID = "replaylocal"
-    public var domainName = "localhost"
+    public var apiID: String
+    public var domainName: String
     public var stage = "$default"
 
-    public init() {}
+    /// Replay's defaults: the API `replaylocal` on `localhost`.
+    public init(apiID: String = "replaylocal", domainName: String = "localhost") {
+        self.apiID = apiID
+        self.domainName = domainName
+    }
 
     /// - Parameters:
     ///   - routeKey: the route API Gateway matched (`GET /api/users/{user_uuid}`, or `$default`).

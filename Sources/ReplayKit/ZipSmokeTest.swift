@@ -2,7 +2,6 @@ import APIGatewayTesting
 import HealthTracker
 import LambdaHTTP
 import RuntimeEmulator
-import Synchronization
 
 /// `replay smoke`: each unpacked function zip's bootstrap under the Runtime API emulator
 /// must answer payload 2.0 events the router answers by itself (405 with Allow, 400 naming
@@ -23,7 +22,7 @@ public struct ZipSmokeTest: Sendable {
     /// Checks each directory (an unpacked NAME.zip, named NAME), saying one line per
     /// function; returns how many failed.
     public func run(directories: [String], say: @Sendable (String) -> Void) async throws -> Int {
-        let output = OutputLines()
+        let output = FunctionOutputLog()
         let functions = try await ProcessFunctions.start(onOutput: { output.append($0) })
         let client = APIGatewayClient(host: functions, builder: Self.builder)
         var failed = 0
@@ -60,12 +59,7 @@ public struct ZipSmokeTest: Sendable {
     }
 
     /// API Gateway as deployed in us-east-1.
-    static let builder = {
-        var builder = HTTPAPIEventBuilder()
-        builder.apiID = "smoke"
-        builder.domainName = "smoke.execute-api.us-east-1.amazonaws.com"
-        return builder
-    }()
+    static let builder = HTTPAPIEventBuilder(apiID: "smoke", domainName: "smoke.execute-api.us-east-1.amazonaws.com")
 
     /// Sends one request and checks the answer; returns a short account of it.
     private func check(_ request: SmokeRequest, function: String, client: APIGatewayClient) async throws -> String {
@@ -126,14 +120,5 @@ public struct ZipSmokeTest: Sendable {
             loaded.append(name)
         }
         return loaded
-    }
-}
-
-/// What the function processes wrote, kept to show on failure.
-private final class OutputLines: Sendable {
-    private let lines = Mutex<[FunctionOutputLine]>([])
-    func append(_ line: FunctionOutputLine) { lines.withLock { $0.append(line) } }
-    func last(_ count: Int, of function: String) -> [String] {
-        lines.withLock { Array($0.filter { $0.function == function }.suffix(count).map(\.text)) }
     }
 }

@@ -190,12 +190,7 @@ struct APIRequest {
     var body: String?
 
     /// The tests' API Gateway.
-    static let builder = {
-        var builder = HTTPAPIEventBuilder()
-        builder.apiID = "tests"
-        builder.domainName = "tests.example.com"
-        return builder
-    }()
+    static let builder = HTTPAPIEventBuilder(apiID: "tests", domainName: "tests.example.com")
 
     func clientRequest(auth: APIAuth) -> ClientRequest {
         ClientRequest(

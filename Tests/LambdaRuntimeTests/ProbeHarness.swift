@@ -1,29 +1,17 @@
 import APIGatewayTesting
 import Foundation
 import RuntimeEmulator
-import Synchronization
 import Testing
-
-/// Lines the function processes wrote, collected from the emulator's reader threads.
-final class OutputLog: Sendable {
-    private let lines = Mutex<[FunctionOutputLine]>([])
-
-    func append(_ line: FunctionOutputLine) { lines.withLock { $0.append(line) } }
-
-    func texts(instanceID: Int) -> [String] {
-        lines.withLock { $0.filter { $0.instanceID == instanceID }.map(\.text) }
-    }
-}
 
 /// An emulator serving the probe as function `probe`, shut down after the body.
 func withProbe<T>(
     maximumInstances: Int = 1,
     environment: [String: String] = [:],
     endpointStyle: FunctionConfiguration.EndpointStyle = .pathPrefix,
-    _ body: (RuntimeEmulator, OutputLog) async throws -> T
+    _ body: (RuntimeEmulator, FunctionOutputLog) async throws -> T
 ) async throws -> T {
     let path = try #require(BuiltProducts.path("lambda-probe"), "build lambda-probe first (swift build)")
-    let output = OutputLog()
+    let output = FunctionOutputLog()
     let emulator = try await RuntimeEmulator.start(onOutput: { output.append($0) })
     // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
     emulator.register(FunctionConfiguration(
