@@ -244,7 +244,10 @@ struct APIHarnessTrait: SuiteTrait, TestScoping {
     func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        try await APITestHarness.with(mode: mode) { harness in
+        // TEST_API_MODE=process runs every API suite through the real binaries, as before the
+        // in-process harness: the same assertions either way.
+        let process = ProcessInfo.processInfo.environment["TEST_API_MODE"] == "process"
+        try await APITestHarness.with(mode: process ? .process : mode) { harness in
             try await APITestHarness.$current.withValue(harness) { try await function() }
         }
     }
