@@ -77,11 +77,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The replay CLI's logic (gateway, event builder, runner, server), testable without the CLI.
+        // Payload 2.0 events and responses, and a test client for functions in process or
+        // under the emulator (the tests, replay and the benches): never in a function binary.
+        .target(
+            name: "APIGatewayTesting",
+            dependencies: ["LambdaHTTP", "LambdaRuntime", "RuntimeEmulator", "UTCTime"],
+            swiftSettings: strict
+        ),
+        // The replay CLI's logic (gateway, runner, server, zip smoke test), testable without the CLI.
         .target(
             name: "ReplayKit",
             dependencies: [
-                "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP",
+                "APIGatewayTesting", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -91,16 +98,9 @@ let package = Package(
         .executableTarget(
             name: "replay",
             dependencies: [
-                "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres",
+                "APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
-        ),
-        // scripts/smoke-zips' driver: each unpacked function zip under the emulator.
-        .executableTarget(
-            name: "zip-smoke",
-            dependencies: ["RuntimeEmulator", "HealthTracker", "LambdaHTTP", "CGlibcCompat"],
-            path: "Sources/ZipSmoke",
             swiftSettings: strict
         ),
         // libFuzzer's driver declaration for the fuzz targets.
@@ -129,16 +129,18 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        .testTarget(name: "UTCTimeTests", dependencies: ["UTCTime"], swiftSettings: strict),
+        // The cost tags every suite carries (pure, database, process), for scripts/test-fast.
+        .target(name: "TestTags", path: "Tests/TestTags", swiftSettings: strict),
+        .testTarget(name: "UTCTimeTests", dependencies: ["TestTags", "UTCTime"], swiftSettings: strict),
         // The score tests' fixture, shared by the engine's tests and the API's.
         .target(name: "ScoreTestSupport", dependencies: ["HealthScore", "UTCTime"], path: "Tests/ScoreTestSupport", swiftSettings: strict),
-        .testTarget(name: "HealthScoreTests", dependencies: ["HealthScore", "ScoreTestSupport", "UTCTime"], swiftSettings: strict),
+        .testTarget(name: "HealthScoreTests", dependencies: ["HealthScore", "ScoreTestSupport", "TestTags", "UTCTime"], swiftSettings: strict),
         .testTarget(
             name: "LambdaRuntimeTests",
-            dependencies: ["LambdaRuntime", "RuntimeEmulator", "UTCTime"],
+            dependencies: ["APIGatewayTesting", "LambdaRuntime", "RuntimeEmulator", "TestTags", "UTCTime"],
             swiftSettings: strict
         ),
-        .testTarget(name: "LambdaHTTPTests", dependencies: ["LambdaHTTP"], swiftSettings: strict),
+        .testTarget(name: "LambdaHTTPTests", dependencies: ["APIGatewayTesting", "LambdaHTTP", "TestTags"], swiftSettings: strict),
         // A recording loopback HTTP server (SwiftNIO) for the HTTP clients' tests.
         .target(
             name: "HTTPTestSupport",
@@ -150,7 +152,7 @@ let package = Package(
             path: "Tests/HTTPTestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "HTTPTestSupport"], swiftSettings: strict),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP", "HTTPTestSupport", "TestTags"], swiftSettings: strict),
         // A fresh database per test on the throwaway cluster (scripts/pg-start).
         .target(
             name: "PostgresTestSupport",
@@ -161,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "PostgresTests",
             dependencies: [
-                "Postgres", "PostgresTestSupport", "UTCTime", "HealthTracker", "HTTPTestSupport",
+                "Postgres", "PostgresTestSupport", "TestTags", "UTCTime", "HealthTracker", "HTTPTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -171,12 +173,12 @@ let package = Package(
         // The deployment templates and openapi.yaml against the router's route table.
         .testTarget(
             name: "RouteDeclarationTests",
-            dependencies: ["HealthTracker", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HealthTracker", "TestTags", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ReplayTests",
-            dependencies: ["ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport", "UTCTime"],
+            dependencies: ["APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport", "TestTags", "UTCTime"],
             swiftSettings: strict
         ),
         // The operable-on-AWS parts through the real binaries: the migrate function as a
@@ -184,14 +186,14 @@ let package = Package(
         .testTarget(
             name: "DeploymentTests",
             dependencies: [
-                "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport",
+                "APIGatewayTesting", "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport", "TestTags",
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HealthTrackerTests",
-            dependencies: ["HealthTracker", "HealthScore", "RuntimeEmulator", "PostgresTestSupport", "ScoreTestSupport"],
+            dependencies: ["APIGatewayTesting", "HealthTracker", "HealthScore", "RuntimeEmulator", "PostgresTestSupport", "ScoreTestSupport", "TestTags"],
             swiftSettings: strict
         ),
     ],

@@ -42,6 +42,7 @@ let package = Package(
         mainModule("HealthScore", dependencies: ["UTCTime"]),
         mainModule("HealthTracker", dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP", "HealthScore"]),
         mainModule("RuntimeEmulator", dependencies: nio),
+        mainModule("APIGatewayTesting", dependencies: ["LambdaHTTP", "LambdaRuntime", "RuntimeEmulator", "UTCTime"]),
 
         // What the bench clients share: a cheap generator, the monotonic clock, percentiles.
         .target(name: "BenchSupport", swiftSettings: strict),
@@ -64,7 +65,7 @@ let package = Package(
         // scripts/bench-score's client side: the health_score handler on a seeded database.
         .executableTarget(
             name: "score-bench",
-            dependencies: ["BenchSupport", "HealthScore", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime"],
+            dependencies: ["APIGatewayTesting", "BenchSupport", "HealthScore", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime"],
             path: "Sources/ScoreBench",
             swiftSettings: strict
         ),

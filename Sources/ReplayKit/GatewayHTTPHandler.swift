@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import NIOCore
 import NIOHTTP1
 import RuntimeEmulator

@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import NIOHTTP1
 
 /// How large a request line and header section `replay serve` reads, as a front door does:

@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import LambdaHTTP
 public import RuntimeEmulator
 

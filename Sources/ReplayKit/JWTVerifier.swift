@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import APIGatewayTesting
 import FoundationEssentials
 
 /// A local stand-in for an HTTP API JWT authorizer: verifies an HS256 bearer token with a

@@ -1,3 +1,4 @@
+public import APIGatewayTesting
 import FoundationEssentials
 public import RuntimeEmulator
 import UTCTime
@@ -61,7 +62,7 @@ public final class LocalGateway: Sendable {
             }
         }
         let function = match.route.function.rawValue
-        let event = builder.event(for: request, match: match, requestID: requestID)
+        let event = builder.event(for: request, routeKey: match.routeKey, pathParameters: match.pathParameters, requestID: requestID)
         let payload = Array(event.compactText.utf8)
         let result: InvocationResult
         let started = Instant.now()

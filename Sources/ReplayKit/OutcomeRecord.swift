@@ -1,3 +1,4 @@
+public import APIGatewayTesting
 import LambdaHTTP
 public import RuntimeEmulator
 

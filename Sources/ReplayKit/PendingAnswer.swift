@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import NIOCore
 
 /// One request on its way through the gateway, answered on its channel.

@@ -1,12 +1,5 @@
-import LambdaHTTP
-
-/// Percent-decoding as API Gateway applies it to paths and query parameters.
+/// Percent-encoding for the query strings replay writes.
 enum PercentCoding {
-    /// Nil when an escape is broken or the bytes are not UTF-8 (the functions' own decoding).
-    static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String? {
-        String(text).percentDecoded(plusAsSpace: plusAsSpace)
-    }
-
     /// Escapes everything but RFC 3986 unreserved characters.
     static func encode(_ text: String) -> String {
         var out = ""

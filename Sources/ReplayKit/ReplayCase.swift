@@ -1,3 +1,4 @@
+public import APIGatewayTesting
 import FoundationEssentials
 import HealthTracker
 

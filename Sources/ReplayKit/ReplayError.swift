@@ -6,6 +6,8 @@ public struct ReplayError: Error, Sendable, CustomStringConvertible {
         case fileAccess
         case invalidReplayFile
         case listenFailed
+        /// A function zip failed `replay smoke`.
+        case smokeFailed
     }
 
     public let code: Code

@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import ArgumentParser
 import ReplayKit
 
@@ -56,6 +57,6 @@ struct EventCommand: AsyncParsableCommand {
             Output.err("replay: no route for \(request.method) \(request.path): API Gateway answers 404 {\"message\":\"Not Found\"} without invoking a function\n")
             throw ExitCode(1)
         }
-        Output.out(HTTPAPIEventBuilder().event(for: request, match: match).prettyText)
+        Output.out(HTTPAPIEventBuilder().event(for: request, routeKey: match.routeKey, pathParameters: match.pathParameters).prettyText)
     }
 }

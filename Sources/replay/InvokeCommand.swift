@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import ArgumentParser
 import HealthTracker
 import ReplayKit

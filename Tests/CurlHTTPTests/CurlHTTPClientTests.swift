@@ -1,10 +1,11 @@
 import CurlHTTP
 import HTTPTestSupport
+import TestTags
 import Testing
 
 /// One client (one libcurl handle, options set once) sending a mix of requests to a real
 /// HTTP server: nothing of one request (method, headers, body, timeout) may leak into the next.
-@Suite("CurlHTTPClient against a real HTTP server")
+@Suite("CurlHTTPClient against a real HTTP server", .tags(.pure))
 struct CurlHTTPClientTests {
     @Test("methods, headers and bodies in turn on one handle, over one connection")
     func requestsInTurn() async throws {

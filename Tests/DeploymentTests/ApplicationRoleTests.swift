@@ -2,11 +2,12 @@ import Foundation
 import HealthTracker
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
 /// The application role the functions connect as: rows of the five tables and the schema
 /// version, nothing else.
-@Suite("Application role: least privilege")
+@Suite("Application role: least privilege", .tags(.database))
 struct ApplicationRoleTests {
     static func connectAsApplication(_ database: TestDatabase) throws -> PostgresConnection {
         try PostgresConnection(configuration: PostgresConfiguration(

@@ -3,6 +3,7 @@ import HealthTracker
 import Postgres
 import PostgresTestSupport
 import RuntimeEmulator
+import TestTags
 import Testing
 
 /// The `migrate` binary as CloudFormation runs it: custom-resource events under the Runtime
@@ -11,7 +12,7 @@ import Testing
 ///
 /// Serialized: every run sets the password of the one (cluster-wide) application role,
 /// and two concurrent ALTER ROLEs on one role fail ("tuple concurrently updated").
-@Suite("migrate: the CloudFormation custom resource", .serialized)
+@Suite("migrate: the CloudFormation custom resource", .serialized, .tags(.process))
 struct MigrateFunctionTests {
     static let appSecretID = "arn:aws:secretsmanager:us-east-1:000000000000:secret:app-db-AbCdEf"
 

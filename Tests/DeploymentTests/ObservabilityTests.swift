@@ -4,11 +4,12 @@ import LambdaHTTP
 import Postgres
 import PostgresTestSupport
 import RuntimeEmulator
+import TestTags
 import Testing
 
 /// The EMF record and the Powertools log keys, through the real function binaries under
 /// the Runtime API emulator.
-@Suite("Observability: EMF records and log keys through the real binaries")
+@Suite("Observability: EMF records and log keys through the real binaries", .tags(.process))
 struct ObservabilityTests {
     static let namespace = "Tests/Observability"
 
@@ -32,20 +33,20 @@ struct ObservabilityTests {
     func defaultRoute() async throws {
         let environment = ["POWERTOOLS_METRICS_NAMESPACE": Self.namespace, "AWS_LAMBDA_LOG_LEVEL": "INFO"]
         try await FunctionUnderTest.with(DefaultRouteFunction.name, environment: environment) { function in
-            let unknown = try await function.invoke(try httpEvent(method: "GET", path: "/api/nothing-here"))
+            let unknown = try await function.invoke(httpEvent(method: "GET", path: "/api/nothing-here"))
             let notFound = try httpResponse(unknown)
             #expect(notFound.status == 404)
             #expect(notFound.headers["content-type"] == "application/problem+json")
             #expect(notFound.body["type"] as? String == ProblemType.notFound.uri)
             #expect(notFound.body["request_id"] as? String == unknown.requestID)
 
-            let wrongMethod = try httpResponse(try await function.invoke(try httpEvent(method: "DELETE", path: "/api/users/")))
+            let wrongMethod = try httpResponse(try await function.invoke(httpEvent(method: "DELETE", path: "/api/users/")))
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.headers["allow"] == "POST, GET")
             #expect(wrongMethod.body["type"] as? String == ProblemType.methodNotAllowed.uri)
 
             // A declared route reaching $default: the gateway and the table disagree.
-            let declared = try await function.invoke(try httpEvent(method: "GET", path: "/api/users/"))
+            let declared = try await function.invoke(httpEvent(method: "GET", path: "/api/users/"))
             #expect(try httpResponse(declared).status == 404)
 
             let records = try await Self.records(function, count: 3)
@@ -87,7 +88,7 @@ struct ObservabilityTests {
     func levelAndFormat() async throws {
         let environment = ["AWS_LAMBDA_LOG_LEVEL": "ERROR"]
         try await FunctionUnderTest.with(DefaultRouteFunction.name, environment: environment) { function in
-            _ = try await function.invoke(try httpEvent(method: "GET", path: "/api/users/"))
+            _ = try await function.invoke(httpEvent(method: "GET", path: "/api/users/"))
             let records = try await Self.records(function, count: 1)
             #expect(records.count == 1)
             #expect(!function.jsonLines.contains { $0["level"] != nil }, "\(function.output.texts)")
@@ -96,7 +97,7 @@ struct ObservabilityTests {
         }
         // The first invocation's lines say cold_start true; the service name can be set.
         try await FunctionUnderTest.with(DefaultRouteFunction.name, environment: ["POWERTOOLS_SERVICE_NAME": "api-edge"]) { function in
-            let result = try await function.invoke(try httpEvent(method: "GET", path: "/api/users/"))
+            let result = try await function.invoke(httpEvent(method: "GET", path: "/api/users/"))
             _ = try await Self.records(function, count: 1)
             let warning = try #require(function.jsonLines.first { $0["level"] as? String == "WARN" }, "\(function.output.texts)")
             #expect(warning["cold_start"] as? Bool == true)
@@ -104,7 +105,7 @@ struct ObservabilityTests {
             #expect(warning["function_request_id"] as? String == result.requestID)
         }
         try await FunctionUnderTest.with(DefaultRouteFunction.name, environment: [:], logFormat: "Text") { function in
-            let result = try await function.invoke(try httpEvent(method: "GET", path: "/api/users/"))
+            let result = try await function.invoke(httpEvent(method: "GET", path: "/api/users/"))
             _ = try await Self.records(function, count: 1)
             let warning = try #require(function.output.texts.first { $0.contains(" WARN ") }, "\(function.output.texts)")
             #expect(warning.contains(" \(result.requestID) WARN "))
@@ -119,11 +120,11 @@ struct ObservabilityTests {
             let environment = ["DATABASE_URL": url, "AUTH_MODE": "none", "POWERTOOLS_METRICS_NAMESPACE": Self.namespace]
             try await FunctionUnderTest.with(APIFunction.users.rawValue, environment: environment) { function in
                 let email = "emf-\(UUID().uuidString.lowercased())@example.com"
-                let created = try httpResponse(try await function.invoke(try httpEvent(
+                let created = try httpResponse(try await function.invoke(httpEvent(
                     method: "POST", path: "/api/users/", body: #"{"email": "\#(email)", "full_name": "EMF Test"}"#
                 )))
                 #expect(created.status == 201, "\(created.body)")
-                let listed = try httpResponse(try await function.invoke(try httpEvent(method: "GET", path: "/api/users/")))
+                let listed = try httpResponse(try await function.invoke(httpEvent(method: "GET", path: "/api/users/")))
                 #expect(listed.status == 200, "\(listed.body)")
 
                 let records = try await Self.records(function, count: 2)

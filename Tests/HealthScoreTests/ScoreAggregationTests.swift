@@ -1,12 +1,13 @@
 import Foundation
 @testable import HealthScore
 import ScoreTestSupport
+import TestTags
 import Testing
 import UTCTime
 
 private typealias F = ScoreFixture
 
-@Suite("Score aggregation (spec §2–§3)")
+@Suite("Score aggregation (spec §2–§3)", .tags(.pure))
 struct ScoreAggregationTests {
     // MARK: Windows
 

@@ -1,9 +1,10 @@
 import Foundation
 @testable import HealthScore
 import ScoreTestSupport
+import TestTags
 import Testing
 
-@Suite("Score arithmetic: exact rationals and output rounding (spec §6)")
+@Suite("Score arithmetic: exact rationals and output rounding (spec §6)", .tags(.pure))
 struct ScoreArithmeticTests {
     @Test("82.35 from a Decimal stays exactly 8235/100 and rounds to 82.4")
     func decimalIsExact() throws {

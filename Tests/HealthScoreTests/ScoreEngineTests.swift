@@ -1,12 +1,13 @@
 import Foundation
 @testable import HealthScore
 import ScoreTestSupport
+import TestTags
 import Testing
 import UTCTime
 
 private typealias F = ScoreFixture
 
-@Suite("Score engine: components, the ≥ 3 rule and the report (spec §5, §7)")
+@Suite("Score engine: components, the ≥ 3 rule and the report (spec §5, §7)", .tags(.pure))
 struct ScoreEngineTests {
     @Test("no records at all → 422 with all 7 missing")
     func nothing() throws {

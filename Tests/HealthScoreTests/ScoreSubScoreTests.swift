@@ -1,4 +1,5 @@
 @testable import HealthScore
+import TestTags
 import Testing
 
 /// Spec §4, transcribed again here from the document (not from the engine's table).
@@ -19,7 +20,7 @@ private let specAnchors: [(MetricName, [(String, String)])] = [
     (.restingHeartRate, [("60", "100"), ("80", "70"), ("100", "30"), ("120", "0")]),
 ]
 
-@Suite("Score sub-scores and categories (spec §4)")
+@Suite("Score sub-scores and categories (spec §4)", .tags(.pure))
 struct ScoreSubScoreTests {
     @Test("every metric scores its anchor value at each anchor", arguments: MetricName.allCases)
     func anchors(metric: MetricName) throws {

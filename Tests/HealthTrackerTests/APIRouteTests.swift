@@ -1,9 +1,10 @@
 import Foundation
 import HealthTracker
 import LambdaHTTP
+import TestTags
 import Testing
 
-@Suite("API route table (docs/api.md)")
+@Suite("API route table (docs/api.md)", .tags(.pure))
 struct APIRouteTests {
     static let uuid = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
 

@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import Foundation
 import HealthTracker
 import Postgres
@@ -5,20 +6,31 @@ import PostgresTestSupport
 import RuntimeEmulator
 import Testing
 
-/// The real function binaries under the Runtime API emulator, against a fresh migrated
-/// database, driven with API Gateway HTTP API (payload 2.0) events.
+/// The six HTTP functions against a fresh migrated database, driven with API Gateway HTTP
+/// API (payload 2.0) events: built in this process by `HealthTrackerFunction.makeHandler`
+/// (`.inProcess`), or the real binaries under the Runtime API emulator (`.process`). Both
+/// get the environment a deployed function gets.
 ///
 /// Every function is registered twice: `<name>` with `AUTH_MODE=none` and `<name>-jwt` with
 /// `AUTH_MODE=jwt`; `APIAuth` picks one. Use it through the `.apiHarness` suite trait (one
-/// harness per suite, its processes reused by every test) and `APITestHarness.current`.
+/// harness per suite, its instances reused by every test) and `APITestHarness.current`.
 final class APITestHarness: Sendable {
+    enum Mode: Sendable {
+        /// The handlers in this process: what the API suites use.
+        case inProcess
+        /// The real binaries under the emulator: what a few tests per function use.
+        case process
+    }
+
     @TaskLocal static var current: APITestHarness?
 
-    let emulator: RuntimeEmulator
+    let host: any FunctionHost
+    let client: APIGatewayClient
     let database: TestDatabase
 
-    private init(emulator: RuntimeEmulator, database: TestDatabase) {
-        self.emulator = emulator
+    private init(host: any FunctionHost, database: TestDatabase) {
+        self.host = host
+        self.client = APIGatewayClient(host: host, builder: APIRequest.builder)
         self.database = database
     }
 
@@ -27,8 +39,7 @@ final class APITestHarness: Sendable {
         try #require(current, "the suite needs the .apiHarness trait")
     }
 
-    static func start(database testDatabase: TestDatabase, maximumInstances: Int = 2) async throws -> APITestHarness {
-        let emulator = try await RuntimeEmulator.start()
+    static func start(database testDatabase: TestDatabase, mode: Mode = .inProcess, maximumInstances: Int = 2) async throws -> APITestHarness {
         // scripts/test-pooled runs the API suites again with the functions behind PgBouncer.
         // As deployed: the least-privilege application role, not the owner.
         var environment = ["DATABASE_URL": testDatabase.url(user: HealthTrackerSchema.applicationRole)]
@@ -36,24 +47,40 @@ final class APITestHarness: Sendable {
             environment["DATABASE_PORT"] = port
             environment["DATABASE_POOLED"] = "true"
         }
-        for function in APIFunction.allCases {
-            let path = try #require(FunctionBinary.path(function.rawValue), "build the functions first (swift build)")
-            for (suffix, mode) in [("", "none"), ("-jwt", "jwt")] {
+        func configurations(_ function: APIFunction, path: String) -> [FunctionConfiguration] {
+            [("", "none"), ("-jwt", "jwt")].map { suffix, authMode in
                 // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
-                emulator.register(FunctionConfiguration(
+                FunctionConfiguration(
                     name: function.rawValue + suffix, executablePath: path,
-                    environment: environment.merging(["AUTH_MODE": mode]) { _, new in new },
+                    environment: environment.merging(["AUTH_MODE": authMode]) { _, new in new },
                     timeout: .seconds(60), initTimeout: .seconds(60), maximumInstances: maximumInstances
-                ))
+                )
             }
         }
-        return APITestHarness(emulator: emulator, database: testDatabase)
+        switch mode {
+        case .inProcess:
+            let functions = InProcessFunctions()
+            for function in APIFunction.allCases {
+                // Where Lambda unpacks a function's zip.
+                for configuration in configurations(function, path: "/var/task/bootstrap") {
+                    functions.register(configuration) { try HealthTrackerFunction.makeHandler(function, context: $0) }
+                }
+            }
+            return APITestHarness(host: functions, database: testDatabase)
+        case .process:
+            let functions = try await ProcessFunctions.start()
+            for function in APIFunction.allCases {
+                let path = try #require(BuiltProducts.path(function.rawValue), "build the functions first (swift build)")
+                configurations(function, path: path).forEach(functions.register)
+            }
+            return APITestHarness(host: functions, database: testDatabase)
+        }
     }
 
     /// Runs `body` against a harness of its own on a fresh migrated database.
-    static func with<T>(maximumInstances: Int = 2, _ body: (APITestHarness) async throws -> T) async throws -> T {
+    static func with<T>(mode: Mode = .inProcess, maximumInstances: Int = 2, _ body: (APITestHarness) async throws -> T) async throws -> T {
         try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
-            let harness = try await start(database: database, maximumInstances: maximumInstances)
+            let harness = try await start(database: database, mode: mode, maximumInstances: maximumInstances)
             do {
                 let result = try await body(harness)
                 await harness.shutdown()
@@ -66,7 +93,7 @@ final class APITestHarness: Sendable {
     }
 
     func shutdown() async {
-        await emulator.shutdown()
+        await host.shutdown()
     }
 
     /// A connection to the suite's database, for seeding and checks with SQL.
@@ -102,9 +129,7 @@ final class APITestHarness: Sendable {
     func send(_ request: APIRequest, auth: APIAuth = .off) async throws -> APIResponse {
         let function = try #require(Self.function(for: request.path), "no function serves \(request.path)")
         let name = function.rawValue + (auth == .off ? "" : "-jwt")
-        let result = try await emulator.invoke(try request.event(auth: auth), function: name, timeout: .seconds(60))
-        let bytes = try #require(result.responseBytes, "expected a response from \(name), got \(result.outcome)")
-        return try APIResponse(v2: Data(bytes))
+        return try APIResponse(try await client.send(request.clientRequest(auth: auth), to: name, timeout: .seconds(60)).response)
     }
 
     /// The function whose routes hold `path`, by its first two segments.
@@ -156,32 +181,29 @@ enum APIAuth: Equatable {
     }
 }
 
-/// One HTTP request as API Gateway sees it; `path` is decoded, as HTTP API's `rawPath` is.
+/// One HTTP request as a client sends it; `path` is decoded, as HTTP API's `rawPath` is.
 struct APIRequest {
     var method: String
     var path: String
     var query: String = ""
     var headers: [String: String] = [:]
     var body: String?
-    var isBase64Encoded = false
 
-    func event(auth: APIAuth) throws -> [UInt8] {
-        var context: [String: Any] = [
-            "accountId": "123456789012", "apiId": "tests", "domainName": "tests.example.com",
-            "domainPrefix": "tests", "requestId": UUID().uuidString, "routeKey": "$default", "stage": "$default",
-            "time": "22/Nov/2026:01:00:00 +0000", "timeEpoch": 1_795_309_200_000,
-            "http": ["method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1", "userAgent": "tests"],
-        ]
-        if let claims = auth.claims {
-            context["authorizer"] = ["jwt": ["claims": claims, "scopes": NSNull()]]
-        }
-        var event: [String: Any] = [
-            "version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": query,
-            "headers": headers.merging(["host": "tests.example.com", "user-agent": "tests"]) { mine, _ in mine },
-            "requestContext": context, "isBase64Encoded": isBase64Encoded,
-        ]
-        if let body { event["body"] = body }
-        return Array(try JSONSerialization.data(withJSONObject: event))
+    /// The tests' API Gateway.
+    static let builder = HTTPAPIEventBuilder(apiID: "tests", domainName: "tests.example.com")
+
+    func clientRequest(auth: APIAuth) -> ClientRequest {
+        ClientRequest(
+            method: method, path: path, rawQuery: query,
+            headers: headers.merging(["user-agent": "tests"]) { mine, _ in mine }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            body: body.map { Array($0.utf8) },
+            claims: auth.claims.map { $0.sorted { $0.key < $1.key }.map { ($0.key, ReplayJSON.string($0.value)) } }
+        )
+    }
+
+    /// The payload 2.0 event API Gateway sends for this request through its `$default` route.
+    func event(auth: APIAuth) -> [UInt8] {
+        Array(Self.builder.event(for: clientRequest(auth: auth), routeKey: "$default").compactText.utf8)
     }
 }
 
@@ -193,19 +215,13 @@ struct APIResponse {
     /// The body as a JSON value (nil when empty).
     let json: Any?
 
-    init(v2 data: Data) throws {
-        let parsed = try JSONSerialization.jsonObject(with: data)
-        let envelope = try #require(parsed as? [String: Any])
-        status = try #require(envelope["statusCode"] as? Int)
+    init(_ response: GatewayResponse) throws {
+        status = response.status
         var headers: [String: String] = [:]
-        for (name, value) in envelope["headers"] as? [String: String] ?? [:] { headers[name.lowercased()] = value }
+        for (name, value) in response.headers { headers[name.lowercased()] = value }
         self.headers = headers
-        var body = envelope["body"] as? String ?? ""
-        if envelope["isBase64Encoded"] as? Bool == true, let decoded = Data(base64Encoded: body) {
-            body = String(decoding: decoded, as: UTF8.self)
-        }
-        text = body
-        json = body.isEmpty ? nil : try JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed])
+        text = String(decoding: response.body, as: UTF8.self)
+        json = text.isEmpty ? nil : try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
     }
 
     var object: [String: Any] { json as? [String: Any] ?? [:] }
@@ -220,20 +236,27 @@ struct APIResponse {
     func exactJSON() throws -> TestJSON { try TestJSON.parse(Array(text.utf8)) }
 }
 
-/// One harness (emulator, function processes, migrated database) around a whole suite.
+/// One harness (function instances, migrated database) around a whole suite.
 struct APIHarnessTrait: SuiteTrait, TestScoping {
+    let mode: APITestHarness.Mode
     var isRecursive: Bool { false }
 
     func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        try await APITestHarness.with { harness in
+        // TEST_API_MODE=process runs every API suite through the real binaries, as before the
+        // in-process harness: the same assertions either way.
+        let process = ProcessInfo.processInfo.environment["TEST_API_MODE"] == "process"
+        try await APITestHarness.with(mode: process ? .process : mode) { harness in
             try await APITestHarness.$current.withValue(harness) { try await function() }
         }
     }
 }
 
 extension Trait where Self == APIHarnessTrait {
-    /// Runs the suite's tests against one shared `APITestHarness`.
-    static var apiHarness: Self { Self() }
+    /// Runs the suite's tests against one shared in-process `APITestHarness`.
+    static var apiHarness: Self { Self(mode: .inProcess) }
+
+    /// Runs the suite's tests against one shared `APITestHarness` in `mode`.
+    static func apiHarness(_ mode: APITestHarness.Mode) -> Self { Self(mode: mode) }
 }

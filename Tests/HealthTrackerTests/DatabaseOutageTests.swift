@@ -1,8 +1,10 @@
+import APIGatewayTesting
 import Foundation
 import HealthTracker
 import Postgres
 import PostgresTestSupport
 import RuntimeEmulator
+import TestTags
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -10,14 +12,14 @@ import Glibc
 
 /// The real `users` binary under the emulator when the database is not there, stalls, or
 /// has a reader: what an AWS deployment meets while Aurora resumes, fails over or replicates.
-@Suite("Database outages seen through a function")
+@Suite("Database outages seen through a function", .tags(.process))
 struct DatabaseOutageTests {
     /// Starts an emulator with `users` registered on `environment`, runs `body`, shuts it down.
     static func withFunction<T>(
         _ environment: [String: String], timeout: Duration = .seconds(60), _ body: (RuntimeEmulator) async throws -> T
     ) async throws -> T {
         let emulator = try await RuntimeEmulator.start()
-        let path = try #require(FunctionBinary.path("users"), "build the functions first (swift build)")
+        let path = try #require(BuiltProducts.path("users"), "build the functions first (swift build)")
         emulator.register(FunctionConfiguration(
             name: "users", executablePath: path, environment: environment.merging(["AUTH_MODE": "none"]) { mine, _ in mine },
             timeout: timeout, initTimeout: .seconds(60), maximumInstances: 1
@@ -34,8 +36,8 @@ struct DatabaseOutageTests {
 
     /// Sends one request; the invocation's deadline is the function's configured timeout.
     static func send(_ request: APIRequest, _ emulator: RuntimeEmulator) async throws -> (InvocationResult, APIResponse?) {
-        let result = try await emulator.invoke(try request.event(auth: .off), function: "users")
-        return (result, try result.responseBytes.map { try APIResponse(v2: Data($0)) })
+        let result = try await emulator.invoke(request.event(auth: .off), function: "users")
+        return (result, try result.responseBytes.flatMap(GatewayResponse.fromPayload).map(APIResponse.init))
     }
 
     @Test("an unreachable database never fails init: each request answers 503 problem+json with Retry-After, and the process lives on")

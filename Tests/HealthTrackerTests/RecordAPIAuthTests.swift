@@ -1,9 +1,10 @@
 import Foundation
 import HealthTracker
+import TestTags
 import Testing
 
 /// AUTH_MODE=jwt: the caller's `sub` is their user; the admin scope may act on anyone.
-@Suite(.apiHarness)
+@Suite(.apiHarness, .tags(.database))
 struct RecordAPIAuthTests {
     /// A user created through the jwt function with their own token.
     private func signUp(_ api: APITestHarness) async throws -> UUID {

@@ -1,8 +1,9 @@
 import Foundation
+import TestTags
 import Testing
 
 /// Paging, delete selectors, cascade, status codes and problem bodies, concurrency.
-@Suite(.apiHarness)
+@Suite(.apiHarness, .tags(.database))
 struct RecordAPIBehaviourTests {
     private func day(_ offset: Int) -> String {
         let date = Date(timeIntervalSince1970: 1_767_225_600 + Double(offset) * 86_400)  // 2026-01-01 + offset
@@ -193,8 +194,8 @@ struct RecordAPIBehaviourTests {
         #expect(try await api.post("/api/bio-metrics/", #"{"user_uuid": "\#(user)", "recorded": "2026-01-05T07:00:00Z", "weight_kg": 70}"#).status == 201)
         let path = "/api/bio-metrics/\(user)/2026-01-05T07:00:00Z/update"
         // Two warm processes, so the PATCHes of each round run at the same time.
-        await api.emulator.prewarm(function: "bio_metrics", instances: 2)
-        #expect(api.emulator.instances(of: "bio_metrics").filter { $0.exit == nil }.count == 2)
+        try await api.host.prewarm(function: "bio_metrics", instances: 2)
+        #expect(api.host.liveInstanceCount(of: "bio_metrics") == 2)
         for round in 0..<5 {
             async let first = api.patch(path, #"{"height_cm": \#(170 + round)}"#)
             async let second = api.patch(path, #"{"resting_heart_rate_bpm": \#(60 + round)}"#)

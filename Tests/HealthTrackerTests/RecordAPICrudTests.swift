@@ -1,8 +1,9 @@
 import Foundation
+import TestTags
 import Testing
 
 /// Create, read, list, patch and delete of every record type, through the real binaries.
-@Suite(.apiHarness)
+@Suite(.apiHarness, .tags(.database))
 struct RecordAPICrudTests {
     @Test func userLifecycle() async throws {
         let api = try APITestHarness.require()

@@ -1,10 +1,11 @@
 import Foundation
 import Postgres
+import TestTags
 import Testing
 
 /// Bodies an attacker sends, through the real function binaries: strict JSON, flat bodies,
 /// exact numbers, bounded problem documents, identity before parsing, e-mail ownership.
-@Suite(.apiHarness)
+@Suite(.apiHarness, .tags(.database))
 struct RecordAPIHostileInputTests {
     /// The 4 KB body: nesting 500 deep around a thousand empty objects.
     static let nested = String(repeating: "[", count: 500) + String(repeating: "{},", count: 1000) + "{}" + String(repeating: "]", count: 500)

@@ -1,4 +1,5 @@
 import Foundation
+import TestTags
 import Testing
 
 /// One POST body and what it must give: 201, or 422 naming exactly these fields.
@@ -97,7 +98,7 @@ enum RuleCases {
 }
 
 /// Every rule of health-score.md §1 and api.md's user rules, just inside and just outside.
-@Suite(.apiHarness)
+@Suite(.apiHarness, .tags(.database))
 struct RecordAPIValidationTests {
     @Test(arguments: RuleCases.fieldBounds + RuleCases.crossField)
     func recordRule(_ rule: RuleCase) async throws {

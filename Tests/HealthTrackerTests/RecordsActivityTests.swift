@@ -1,10 +1,11 @@
 import Foundation
 import HealthTracker
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct RecordsActivityTests {
+@Suite(.tags(.pure)) struct RecordsActivityTests {
     typealias S = RecordsSupport
     let base = "\"user_uuid\": \"\(RecordsSupport.owner)\", \"date\": \"2025-03-01\""
 

@@ -1,10 +1,11 @@
 import Foundation
 import HealthTracker
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct RecordsBioMetricTests {
+@Suite(.tags(.pure)) struct RecordsBioMetricTests {
     typealias S = RecordsSupport
     let base = "\"user_uuid\": \"\(RecordsSupport.owner)\", \"recorded\": \"2025-03-01T07:30:00+01:00\""
 

@@ -1,10 +1,11 @@
 import Foundation
 import HealthTracker
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct RecordsBloodTestTests {
+@Suite(.tags(.pure)) struct RecordsBloodTestTests {
     typealias S = RecordsSupport
     let base = "\"user_uuid\": \"\(RecordsSupport.owner)\", \"test_date\": \"2025-03-01\""
 

@@ -1,11 +1,12 @@
 import Foundation
 import HealthTracker
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
 /// Rules every record body shares: the body's shape, unknown and read-only fields, all issues at once.
-@Suite struct RecordsBodyTests {
+@Suite(.tags(.pure)) struct RecordsBodyTests {
     typealias S = RecordsSupport
 
     static let decoders: [(String, @Sendable (JSONValue) throws(RecordValidationError) -> Void)] = [

@@ -1,10 +1,11 @@
 import Foundation
 import HealthTracker
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct RecordsQueryTests {
+@Suite(.tags(.pure)) struct RecordsQueryTests {
     typealias S = RecordsSupport
 
     func listIssues(_ parameters: [String: String], _ resource: RecordResource = .bloodTests) -> [FieldIssue] {

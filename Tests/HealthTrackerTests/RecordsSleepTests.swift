@@ -1,10 +1,11 @@
 import Foundation
 import HealthTracker
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct RecordsSleepTests {
+@Suite(.tags(.pure)) struct RecordsSleepTests {
     typealias S = RecordsSupport
     let owner = "\"user_uuid\": \"\(RecordsSupport.owner)\""
     /// A night in bed from 23:00 to 07:00 UTC: 480 minutes.

@@ -1,10 +1,11 @@
 import Foundation
 import HealthTracker
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct RecordsUserTests {
+@Suite(.tags(.pure)) struct RecordsUserTests {
     typealias S = RecordsSupport
     static let today = CalendarDate("2025-03-01")!
     let base = "\"email\": \"ada@example.org\", \"full_name\": \"Ada Lovelace\""

@@ -2,6 +2,7 @@ import Foundation
 import HealthTracker
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 import UTCTime
 
@@ -14,7 +15,7 @@ import UTCTime
 ///   endpoints are built elsewhere); only the score GET goes through the API.
 /// - `throughAPI`: every call of `input` is sent literally through the function binaries,
 ///   as the cases' `how_to_run` says. It needs the record endpoints.
-@Suite("Score cases through the real API", .serialized, .apiHarness)
+@Suite("Score cases through the real API", .serialized, .apiHarness, .tags(.database))
 struct ScoreAPICasesTests {
     static func load(_ relativePath: String) -> [TestJSON] {
         let url = TestCluster.packageRoot.appendingPathComponent(relativePath).standardizedFileURL

@@ -2,12 +2,13 @@ import Foundation
 import HealthScore
 @testable import HealthTracker
 import ScoreTestSupport
+import TestTags
 import Testing
 import UTCTime
 
 /// The conformance cases of `health-score-cases.json`, run through the engine directly:
 /// each case's record POSTs become input structs (no HTTP, no database).
-@Suite("Score conformance cases (health-score-cases.json)")
+@Suite("Score conformance cases (health-score-cases.json)", .tags(.pure))
 struct ScoreCasesTests {
     static let casesURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

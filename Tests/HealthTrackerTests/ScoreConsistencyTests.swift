@@ -5,12 +5,13 @@ import Postgres
 import PostgresTestSupport
 import ScoreTestSupport
 import Synchronization
+import TestTags
 import Testing
 import UTCTime
 
 /// Same data → same document: whatever order the records were written in, and while other
 /// transactions write (one snapshot per score, never a mix of old and new).
-@Suite("Score consistency: write order and concurrent writes", .apiHarness)
+@Suite("Score consistency: write order and concurrent writes", .apiHarness, .tags(.database))
 struct ScoreConsistencyTests {
     static let asOf = "2025-06-15T12:00:00Z"
 

@@ -1,13 +1,14 @@
 import HealthScore
 import HealthTracker
 import ScoreTestSupport
+import TestTags
 import Testing
 
 private typealias F = ScoreFixture
 
 /// The score's response bodies as the endpoint writes them: the 200 document and the 422
 /// problem, byte for byte, and the same bytes whatever the order of the inputs.
-@Suite("Score document: the 200 and 422 bodies (spec §7)")
+@Suite("Score document: the 200 and 422 bodies (spec §7)", .tags(.pure))
 struct ScoreDocumentTests {
     @Test("exactly 3 components → a score; the full document, byte for byte")
     func threeComponentsDocument() throws {

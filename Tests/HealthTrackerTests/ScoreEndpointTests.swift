@@ -3,11 +3,12 @@ import HealthScore
 @testable import HealthTracker
 import ScoreTestSupport
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
 /// `GET /api/get_health_score`'s parameters, ownership and problems (spec §7).
-@Suite("Score endpoint: parameters and problems", .apiHarness)
+@Suite("Score endpoint: parameters and problems", .apiHarness, .tags(.database))
 struct ScoreEndpointTests {
     static let now = ScoreFixture.instant("2025-06-15T12:00:00Z")
     static let user = "9d24e790-d646-4d0d-ba50-b95153eb6ec4"

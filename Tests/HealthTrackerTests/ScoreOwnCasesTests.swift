@@ -2,12 +2,13 @@ import Foundation
 import HealthScore
 @testable import HealthTracker
 import ScoreTestSupport
+import TestTags
 import Testing
 import UTCTime
 
 /// More cases of the kind in `health-score-cases.json`, hand-computed (arithmetic in
 /// `worked`), in the same format so they can also be run through the real API.
-@Suite("Score: more hand-computed cases")
+@Suite("Score: more hand-computed cases", .tags(.pure))
 struct ScoreOwnCasesTests {
     static let casesJSON = #"""
     [

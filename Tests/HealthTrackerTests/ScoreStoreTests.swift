@@ -3,11 +3,12 @@ import HealthScore
 import HealthTracker
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 import UTCTime
 
 /// The score's reads: each one an index range read with a bound on its rows.
-@Suite("Score store: indexed, bounded reads")
+@Suite("Score store: indexed, bounded reads", .tags(.database))
 struct ScoreStoreTests {
     @Test("every arm of the score read is served by the index made for it, never a scan of the table")
     func plans() async throws {

@@ -1,8 +1,9 @@
 import LambdaHTTP
+import TestTags
 import Testing
 
 /// The quirks of the ALB target fixtures, per SOURCES.md.
-@Suite("ALB target events")
+@Suite("ALB target events", .tags(.pure))
 struct ALBEventTests {
     @Test("single-value mode: only headers and queryStringParameters; the response mirrors it")
     func singleValueMode() throws {

@@ -1,9 +1,10 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 import Testing
 
 /// Events read from one strict `JSONValue` parse: `Decodable`'s field rules, the parser's strictness.
-@Suite("Events read from parsed JSON")
+@Suite("Events read from parsed JSON", .tags(.pure))
 struct EventJSONTests {
     private func error(_ payload: String) -> LambdaHTTPError? {
         do {

@@ -1,8 +1,9 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 import Testing
 
-@Suite("Every fixture event decodes")
+@Suite("Every fixture event decodes", .tags(.pure))
 struct FixtureDecodingTests {
     @Test("the fixture folder holds the 41 events of SOURCES.md")
     func fixtureCount() throws {

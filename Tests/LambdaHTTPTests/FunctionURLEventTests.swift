@@ -1,8 +1,9 @@
 import LambdaHTTP
+import TestTags
 import Testing
 
 /// The quirks of the Lambda Function URL fixtures, per SOURCES.md.
-@Suite("Function URL events")
+@Suite("Function URL events", .tags(.pure))
 struct FunctionURLEventTests {
     @Test("no routeKey and no stage: still a function URL event")
     func noRouteKeyOrStage() throws {

@@ -1,9 +1,10 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 import Testing
 
 /// The quirks of the API Gateway HTTP API (payload 2.0) fixtures, per SOURCES.md.
-@Suite("HTTP API payload 2.0 events")
+@Suite("HTTP API payload 2.0 events", .tags(.pure))
 struct HTTPAPIEventTests {
     @Test("JWT authorizer: claims and scopes, bare cookies, event path parameters, raw body text")
     func jwtAuthorizer() throws {

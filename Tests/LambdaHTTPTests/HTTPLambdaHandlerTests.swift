@@ -1,10 +1,12 @@
+import APIGatewayTesting
 import Foundation
 import LambdaHTTP
 import LambdaRuntime
+import TestTags
 import Testing
 import UTCTime
 
-@Suite("HTTPLambdaHandler: event bytes in, response bytes out")
+@Suite("HTTPLambdaHandler: event bytes in, response bytes out", .tags(.pure))
 struct HTTPLambdaHandlerTests {
     enum Route: Hashable, Sendable {
         case create, get, readBody
@@ -45,21 +47,21 @@ struct HTTPLambdaHandlerTests {
         }
     }
 
-    /// A payload 2.0 event.
+    /// A payload 2.0 event, as API Gateway builds it; the body exactly as given.
     static func v2Event(
         method: String, path: String, query: String = "", headers: [String: String] = [:],
         body: String? = nil, base64: Bool = false
-    ) throws -> [UInt8] {
-        var event: [String: Any] = [
-            "version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": query, "headers": headers,
-            "requestContext": [
-                "requestId": "apigw-id", "stage": "$default", "timeEpoch": 1_700_000_000_000,
-                "http": ["method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.9", "userAgent": "t"],
-            ] as [String: Any],
-            "isBase64Encoded": base64,
-        ]
-        if let body { event["body"] = body }
-        return Array(try JSONSerialization.data(withJSONObject: event))
+    ) -> [UInt8] {
+        let request = ClientRequest(
+            method: method, path: path, rawQuery: query, headers: headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            body: body.map { Array($0.utf8) }, sourceIP: "203.0.113.9"
+        )
+        var event = HTTPAPIEventBuilder().event(for: request, routeKey: "$default", requestID: "apigw-id", epochMilliseconds: 1_700_000_000_000)
+        if let body {
+            event.set("body", .string(body))
+            event.set("isBase64Encoded", .bool(base64))
+        }
+        return Array(event.compactText.utf8)
     }
 
     private func invoke(_ event: [UInt8], maxBodyBytes: Int = HTTPLambdaHandler<ClosureHTTPApplication<Route>>.defaultMaxBodyBytes) throws -> [String: Any] {
@@ -77,7 +79,7 @@ struct HTTPLambdaHandlerTests {
 
     @Test("a routed GET: typed parameter, repeated query values, X-Request-Id")
     func routedGet() throws {
-        let response = try invoke(try Self.v2Event(method: "GET", path: "/api/things/\(Self.uuid.uppercased())/", query: "q=a+b&q=c%2Cd"))
+        let response = try invoke(Self.v2Event(method: "GET", path: "/api/things/\(Self.uuid.uppercased())/", query: "q=a+b&q=c%2Cd"))
         #expect(response["statusCode"] as? Int == 200)
         let headers = try #require(response["headers"] as? [String: String])
         #expect(headers["X-Request-Id"] == "lambda-req-1")
@@ -88,7 +90,7 @@ struct HTTPLambdaHandlerTests {
 
     @Test("a JSON POST with charset answers 201 with the body")
     func jsonPost() throws {
-        let response = try invoke(try Self.v2Event(
+        let response = try invoke(Self.v2Event(
             method: "POST", path: "/api/things", headers: ["content-type": "application/json; charset=utf-8"],
             body: #"{"weight": 82.35}"#))
         #expect(response["statusCode"] as? Int == 201)
@@ -133,16 +135,16 @@ struct HTTPLambdaHandlerTests {
 
     @Test("404, 405 with Allow, 400 with invalid_params: all with request_id")
     func routingProblems() throws {
-        let notFound = try invoke(try Self.v2Event(method: "GET", path: "/nope"))
+        let notFound = try invoke(Self.v2Event(method: "GET", path: "/nope"))
         #expect(notFound["statusCode"] as? Int == 404)
         #expect(try problem(notFound)["request_id"] as? String == "lambda-req-1")
 
-        let notAllowed = try invoke(try Self.v2Event(method: "DELETE", path: "/api/things/"))
+        let notAllowed = try invoke(Self.v2Event(method: "DELETE", path: "/api/things/"))
         #expect(notAllowed["statusCode"] as? Int == 405)
         #expect((notAllowed["headers"] as? [String: String])?["Allow"] == "POST")
         #expect(try problem(notAllowed)["type"] as? String == "/problems/method-not-allowed")
 
-        let bad = try invoke(try Self.v2Event(method: "GET", path: "/api/things/12345"))
+        let bad = try invoke(Self.v2Event(method: "GET", path: "/api/things/12345"))
         #expect(bad["statusCode"] as? Int == 400)
         let params = try #require(try problem(bad)["invalid_params"] as? [[String: String]])
         #expect(params.map { $0["name"] } == ["user_uuid"])
@@ -151,20 +153,20 @@ struct HTTPLambdaHandlerTests {
     @Test("a body over the limit is 413; at the limit it is read")
     func payloadTooLarge() throws {
         let limit = 1 << 20
-        let over = try invoke(try Self.v2Event(
+        let over = try invoke(Self.v2Event(
             method: "PUT", path: "/api/raw", body: String(repeating: "a", count: limit + 1)))
         #expect(over["statusCode"] as? Int == 413)
         #expect(try problem(over)["type"] as? String == "/problems/payload-too-large")
 
-        let atLimit = try invoke(try Self.v2Event(method: "PUT", path: "/api/raw", body: String(repeating: "a", count: limit)))
+        let atLimit = try invoke(Self.v2Event(method: "PUT", path: "/api/raw", body: String(repeating: "a", count: limit)))
         #expect(atLimit["statusCode"] as? Int == 200)
 
         let base64Over = Data(repeating: 7, count: limit + 1).base64EncodedString()
-        let encodedOver = try invoke(try Self.v2Event(method: "PUT", path: "/api/raw", body: base64Over, base64: true))
+        let encodedOver = try invoke(Self.v2Event(method: "PUT", path: "/api/raw", body: base64Over, base64: true))
         #expect(encodedOver["statusCode"] as? Int == 413)
 
         let base64At = Data(repeating: 7, count: limit).base64EncodedString()
-        let encodedAt = try invoke(try Self.v2Event(method: "PUT", path: "/api/raw", body: base64At, base64: true))
+        let encodedAt = try invoke(Self.v2Event(method: "PUT", path: "/api/raw", body: base64At, base64: true))
         #expect(encodedAt["statusCode"] as? Int == 200)
         #expect(encodedAt["isBase64Encoded"] as? Bool == true)
     }
@@ -173,14 +175,14 @@ struct HTTPLambdaHandlerTests {
         ["content-type": "text/plain"], ["content-type": "application/x-www-form-urlencoded"], [:],
     ])
     func unsupportedMediaType(headers: [String: String]) throws {
-        let response = try invoke(try Self.v2Event(method: "POST", path: "/api/things/", headers: headers, body: "{}"))
+        let response = try invoke(Self.v2Event(method: "POST", path: "/api/things/", headers: headers, body: "{}"))
         #expect(response["statusCode"] as? Int == 415)
         #expect(try problem(response)["type"] as? String == "/problems/unsupported-media-type")
     }
 
     @Test("a throwing application answers 500 with only the request id; the process goes on")
     func throwingApplication() throws {
-        let response = try invoke(try Self.v2Event(
+        let response = try invoke(Self.v2Event(
             method: "POST", path: "/api/things/", headers: ["Content-Type": "application/json"], body: #"{"fail":true}"#))
         #expect(response["statusCode"] as? Int == 500)
         let body = try problem(response)
@@ -191,7 +193,7 @@ struct HTTPLambdaHandlerTests {
 
     @Test("a thrown Problem is the answer, with the request id")
     func thrownProblem() throws {
-        let response = try invoke(try Self.v2Event(
+        let response = try invoke(Self.v2Event(
             method: "POST", path: "/api/things/", headers: ["Content-Type": "application/json"], body: #"{"conflict":true}"#))
         #expect(response["statusCode"] as? Int == 409)
         #expect(try problem(response)["request_id"] as? String == "lambda-req-1")
@@ -199,10 +201,10 @@ struct HTTPLambdaHandlerTests {
 
     @Test("a bad base64 body is a 400 only for a route that reads it")
     func badBase64() throws {
-        let reads = try invoke(try Self.v2Event(method: "PUT", path: "/api/raw/", body: "not base64!", base64: true))
+        let reads = try invoke(Self.v2Event(method: "PUT", path: "/api/raw/", body: "not base64!", base64: true))
         #expect(reads["statusCode"] as? Int == 400)
         #expect(try problem(reads)["type"] as? String == "/problems/malformed-body")
-        let ignores = try invoke(try Self.v2Event(
+        let ignores = try invoke(Self.v2Event(
             method: "GET", path: "/api/things/\(Self.uuid)", body: "not base64!", base64: true))
         #expect(ignores["statusCode"] as? Int == 200)
     }
@@ -213,7 +215,7 @@ struct HTTPLambdaHandlerTests {
         #expect(throws: LambdaHTTPError.self) {
             _ = try handler.handle(Array(#"{"Records":[{"eventSource":"aws:sqs"}]}"#.utf8), context: context)
         }
-        let output = try handler.handle(try Self.v2Event(method: "GET", path: "/api/things/\(Self.uuid)"), context: context)
+        let output = try handler.handle(Self.v2Event(method: "GET", path: "/api/things/\(Self.uuid)"), context: context)
         let response = try #require(try JSONSerialization.jsonObject(with: Data(output)) as? [String: Any])
         #expect(response["statusCode"] as? Int == 200)
     }

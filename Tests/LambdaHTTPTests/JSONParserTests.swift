@@ -1,8 +1,9 @@
 import LambdaHTTP
+import TestTags
 import Testing
 
 /// `JSONValue.parse`: strict RFC 8259, one pass, depth and duplicate-member limits.
-@Suite struct JSONParserTests {
+@Suite(.tags(.pure)) struct JSONParserTests {
     private func code(_ text: String, maxDepth: Int = JSONValue.defaultMaxDepth) -> JSONValueError.Code? {
         do {
             _ = try JSONValue.parse(Array(text.utf8), maxDepth: maxDepth)

@@ -1,9 +1,10 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 import Testing
 
 /// Which sources leave the path encoded, on small hand-made events.
-@Suite("Path and cookie sources per kind")
+@Suite("Path and cookie sources per kind", .tags(.pure))
 struct PathDecodingTests {
     private func request(_ event: [String: Any]) throws -> HTTPRequest {
         try HTTPRequest(decoding: Array(try JSONSerialization.data(withJSONObject: event)))

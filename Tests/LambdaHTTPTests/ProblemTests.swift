@@ -1,8 +1,9 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 import Testing
 
-@Suite("RFC 9457 problem documents")
+@Suite("RFC 9457 problem documents", .tags(.pure))
 struct ProblemTests {
     private func object(_ bytes: [UInt8]) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
@@ -89,7 +90,7 @@ struct ProblemTests {
 }
 
 /// `invalid_params` stays bounded whatever a client sent.
-@Suite struct ProblemBoundsTests {
+@Suite(.tags(.pure)) struct ProblemBoundsTests {
     @Test func atMostAHundredParamsWithTheRestCounted() throws {
         let params = (0..<250).map { InvalidParameter(name: "k\($0)", reason: "is not a known field") }
         let problem = Problem(.validation, detail: "250 fields are invalid", invalidParams: params)

@@ -1,8 +1,9 @@
 import LambdaHTTP
+import TestTags
 import Testing
 
 /// The quirks of the REST API (payload 1.0) fixtures, per SOURCES.md.
-@Suite("REST API payload 1.0 events")
+@Suite("REST API payload 1.0 events", .tags(.pure))
 struct RESTAPIEventTests {
     @Test("numbers in the authorizer context; isBase64Encoded absent; mixed-case headers")
     func numericAuthorizerContext() throws {

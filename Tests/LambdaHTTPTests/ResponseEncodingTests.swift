@@ -1,8 +1,9 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 import Testing
 
-@Suite("Response payloads per event kind")
+@Suite("Response payloads per event kind", .tags(.pure))
 struct ResponseEncodingTests {
     struct Greeting: Encodable {
         let message: String

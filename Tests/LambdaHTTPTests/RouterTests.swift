@@ -1,9 +1,10 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 import Testing
 import UTCTime
 
-@Suite("Router")
+@Suite("Router", .tags(.pure))
 struct RouterTests {
     enum Route: String, Hashable, Sendable {
         case create, list, get, update, delete, deleteBySelector, reading, root, any

@@ -1,9 +1,10 @@
 import LambdaRuntime
+import TestTags
 import Testing
 import UTCTime
 
 /// The deadline a function works to, for deadline headers from clocks that disagree with ours.
-@Suite struct DeadlinePolicyTests {
+@Suite(.tags(.pure)) struct DeadlinePolicyTests {
     let policy = DeadlinePolicy(functionTimeoutMilliseconds: 10_000)
     /// An arbitrary arrival time; nothing here reads the clock.
     let now = Instant(millisecondsSinceEpoch: 1_830_000_000_000)

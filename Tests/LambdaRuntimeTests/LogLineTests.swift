@@ -1,11 +1,12 @@
 import Foundation
 import LambdaRuntime
+import TestTags
 import Testing
 import UTCTime
 
 /// The rendered log and EMF lines, without a process (the binaries' own lines are tested
 /// through the emulator in DeploymentTests).
-@Suite("Log lines and EMF records as rendered")
+@Suite("Log lines and EMF records as rendered", .tags(.pure))
 struct LogLineTests {
     static let time = Instant(millisecondsSinceEpoch: 1_795_309_200_123)
     static let header = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"

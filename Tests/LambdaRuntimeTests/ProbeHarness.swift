@@ -1,45 +1,17 @@
+import APIGatewayTesting
 import Foundation
 import RuntimeEmulator
-import Synchronization
 import Testing
-
-/// Finds the `lambda-probe` binary SwiftPM built next to the test bundle.
-enum ProbeBinary {
-    static let path: String? = {
-        var candidates: [URL] = []
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(directory.appendingPathComponent("lambda-probe"))
-            candidates.append(directory.appendingPathComponent("debug/lambda-probe"))
-            directory.deleteLastPathComponent()
-        }
-        // The package root from this file: Tests/LambdaRuntimeTests/ProbeHarness.swift.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/lambda-probe"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
-    }()
-}
-
-/// Lines the function processes wrote, collected from the emulator's reader threads.
-final class OutputLog: Sendable {
-    private let lines = Mutex<[FunctionOutputLine]>([])
-
-    func append(_ line: FunctionOutputLine) { lines.withLock { $0.append(line) } }
-
-    func texts(instanceID: Int) -> [String] {
-        lines.withLock { $0.filter { $0.instanceID == instanceID }.map(\.text) }
-    }
-}
 
 /// An emulator serving the probe as function `probe`, shut down after the body.
 func withProbe<T>(
     maximumInstances: Int = 1,
     environment: [String: String] = [:],
     endpointStyle: FunctionConfiguration.EndpointStyle = .pathPrefix,
-    _ body: (RuntimeEmulator, OutputLog) async throws -> T
+    _ body: (RuntimeEmulator, FunctionOutputLog) async throws -> T
 ) async throws -> T {
-    let path = try #require(ProbeBinary.path, "build lambda-probe first (swift build)")
-    let output = OutputLog()
+    let path = try #require(BuiltProducts.path("lambda-probe"), "build lambda-probe first (swift build)")
+    let output = FunctionOutputLog()
     let emulator = try await RuntimeEmulator.start(onOutput: { output.append($0) })
     // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
     emulator.register(FunctionConfiguration(

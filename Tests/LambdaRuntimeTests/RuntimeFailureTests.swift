@@ -1,9 +1,10 @@
 import Foundation
 import RuntimeEmulator
+import TestTags
 import Testing
 
 /// Init failures, crashes, timeouts and a misbehaving Runtime API, with the real probe.
-@Suite("Runtime failures")
+@Suite("Runtime failures", .tags(.process))
 struct RuntimeFailureTests {
     @Test("an init error is posted to /init/error and the process exits non-zero")
     func initError() async throws {

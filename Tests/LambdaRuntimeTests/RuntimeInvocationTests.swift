@@ -1,9 +1,10 @@
 import Foundation
 import RuntimeEmulator
+import TestTags
 import Testing
 
 /// The runtime loop in the real `lambda-probe` binary against the emulator, over real sockets.
-@Suite("Runtime API round trips")
+@Suite("Runtime API round trips", .tags(.process))
 struct RuntimeInvocationTests {
     @Test("next delivers the event and the response comes back byte for byte, cold then warm")
     func echo() async throws {

@@ -1,11 +1,12 @@
 import Foundation
 import LambdaRuntime
+import TestTags
 import Testing
 
 /// The loop's decisions over an in-memory transport: what it posts for each kind of
 /// handler result and transport failure. The end-to-end behaviour is in the probe tests.
 // Serialized: the loop sets the process-wide _X_AMZN_TRACE_ID.
-@Suite("Runtime loop units", .serialized)
+@Suite("Runtime loop units", .serialized, .tags(.pure))
 struct RuntimeLoopUnitTests {
     /// Records calls; answers with scripted results.
     final class ScriptedTransport: RuntimeAPITransport {

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
-@Suite("Configuration from the environment")
+@Suite("Configuration from the environment", .tags(.database))
 struct ConfigurationTests {
     @Test("DATABASE_URL connects with the function's application_name; the password is never shown")
     func fromDatabaseURL() async throws {

@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
 /// Every way a deployment names its database: a URL, a secret with its host, a secret with
 /// only credentials plus DATABASE_HOST/PORT/NAME, a proxy endpoint, and a reader.
-@Suite("Database settings from the environment")
+@Suite("Database settings from the environment", .tags(.database))
 struct DatabaseSettingsTests {
     static func secretEnvironment(port: Int) -> [String: String] {
         [

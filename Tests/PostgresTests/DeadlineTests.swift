@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 import UTCTime
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Glibc
 
 /// The deadline is enforced on the client: a stalled server, a connect that never answers,
 /// and a deadline from a clock that cannot be trusted.
-@Suite("Client-side deadlines")
+@Suite("Client-side deadlines", .tags(.database))
 struct DeadlineTests {
     static func deadline(in milliseconds: Int64) -> Instant {
         Instant.now().adding(microseconds: milliseconds * 1000)

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
-@Suite("Server errors map to one small error type")
+@Suite("Server errors map to one small error type", .tags(.database))
 struct ErrorMappingTests {
     private func prepare(_ connection: PostgresConnection) throws {
         try connection.executeScript("""

@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
 /// What a failover shows a function: a server that no longer takes writes (25006). Backends
 /// ended by the server (57P01) are in SessionTests.
-@Suite("Failover")
+@Suite("Failover", .tags(.database))
 struct FailoverTests {
     @Test("25006 (connected to a server that is no longer the writer): 503, the connection is dropped, the next unit reconnects")
     func readOnlyServer() async throws {

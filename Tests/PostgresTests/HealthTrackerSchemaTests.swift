@@ -2,9 +2,10 @@ import Foundation
 import HealthTracker
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
-@Suite("The Health Tracker schema")
+@Suite("The Health Tracker schema", .tags(.database))
 struct HealthTrackerSchemaTests {
     static let user = UUID(uuidString: "9d24e790-d646-4d0d-ba50-b95153eb6ec4")!
 

@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
-@Suite("Migrations: versioned, forward-only, one transaction under a lock")
+@Suite("Migrations: versioned, forward-only, one transaction under a lock", .tags(.database))
 struct MigratorTests {
     static let migrations = [
         Migration(version: 1, name: "create_a", sql: "CREATE TABLE a (id int PRIMARY KEY)"),

@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 import UTCTime
 
 /// A session behind a transaction-pooling proxy keeps nothing on the server session.
-@Suite("Pooled sessions (PgBouncer, transaction mode)")
+@Suite("Pooled sessions (PgBouncer, transaction mode)", .tags(.database))
 struct PooledSessionTests {
     static let double = PreparedStatement(name: "pooled_double", sql: "SELECT $1::bigint * 2")
 

@@ -1,11 +1,12 @@
 import Foundation
 @testable import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
 /// Read-only units on a reader (a real hot standby), writes on the writer, and the writer
 /// answering reads when the reader cannot be reached.
-@Suite("Reader connection")
+@Suite("Reader connection", .tags(.database))
 struct ReaderTests {
     static func settings(_ database: TestDatabase, readerPort: Int) throws -> DatabaseSettings {
         try DatabaseSettings.fromEnvironment([

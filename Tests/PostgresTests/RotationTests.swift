@@ -1,11 +1,12 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
 /// A rotated password: the connection refused for it (28P01) reads the secret again,
 /// bypassing the extension's cache, and connects with the new one.
-@Suite("Credential rotation")
+@Suite("Credential rotation", .tags(.database))
 struct RotationTests {
     @Test("after ALTER ROLE ... PASSWORD, a new secret and a terminated backend, the next unit connects with the new password")
     func rotatedPassword() async throws {

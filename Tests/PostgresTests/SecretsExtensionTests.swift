@@ -1,9 +1,10 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
-@Suite("Credentials through the Parameters and Secrets Lambda Extension")
+@Suite("Credentials through the Parameters and Secrets Lambda Extension", .tags(.database))
 struct SecretsExtensionTests {
     static let arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:health/db-AbCdEf"
 

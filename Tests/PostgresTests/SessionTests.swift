@@ -1,10 +1,11 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 import UTCTime
 
-@Suite("The process's session: reconnects, safe retries, deadlines")
+@Suite("The process's session: reconnects, safe retries, deadlines", .tags(.database))
 struct SessionTests {
     static func deadline(in milliseconds: Int64) -> Instant {
         Instant.now().adding(microseconds: milliseconds * 1000)

@@ -2,11 +2,12 @@ import Foundation
 import HealthTracker
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 
 /// TimescaleDB cannot be installed here: a stand-in `create_hypertable` with the real
 /// function's parameter names records its calls instead.
-@Suite("TimescaleDB branch of the migration")
+@Suite("TimescaleDB branch of the migration", .tags(.database))
 struct TimescaleTests {
     static let standIn = """
         CREATE TABLE hypertable_calls (

@@ -1,10 +1,11 @@
 import Foundation
 import Postgres
 import PostgresTestSupport
+import TestTags
 import Testing
 import UTCTime
 
-@Suite("Types round-trip through the server")
+@Suite("Types round-trip through the server", .tags(.database))
 struct TypeRoundTripTests {
     @Test("every type goes in as a parameter and comes back equal, NULLs as nil")
     func everyType() async throws {

@@ -1,10 +1,12 @@
+import APIGatewayTesting
 import Foundation
 import LambdaHTTP
 import ReplayKit
+import TestTags
 import Testing
 
 /// The `replay` binary itself, as developers run it.
-@Suite struct CommandLineTests {
+@Suite(.tags(.process)) struct CommandLineTests {
     struct Run {
         let status: Int32
         let output: String
@@ -13,7 +15,7 @@ import Testing
 
     func replay(_ arguments: [String], input: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try BuiltProducts.path("replay"))
+        process.executableURL = URL(fileURLWithPath: try #require(BuiltProducts.path("replay"), "build the package first (swift build --build-tests)"))
         process.arguments = arguments
         let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
@@ -49,7 +51,7 @@ import Testing
     }
 
     @Test func invokeDeliversEventsInOrderAndFailsOnAFunctionError() throws {
-        let probe = try BuiltProducts.path("lambda-probe")
+        let probe = try #require(BuiltProducts.path("lambda-probe"), "build the package first (swift build --build-tests)")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replay-invoke-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -81,7 +83,7 @@ import Testing
     }
 
     @Test func invokeReportsATimeout() throws {
-        let probe = try BuiltProducts.path("lambda-probe")
+        let probe = try #require(BuiltProducts.path("lambda-probe"), "build the package first (swift build --build-tests)")
         let run = try replay(["invoke", "probe", "-", "--bootstrap", probe, "--timeout", "0.5"], input: "{\"action\":\"sleep\",\"ms\":20000}")
         #expect(run.status == 1)
         #expect(run.output.contains("TIMED OUT"))

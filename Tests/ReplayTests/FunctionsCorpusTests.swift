@@ -1,12 +1,14 @@
+import APIGatewayTesting
 import Foundation
 import HealthTracker
 import PostgresTestSupport
 import ReplayKit
+import TestTags
 import Testing
 
 /// `replay run` over every file in functions/: the stored expectations hold for today's
 /// function binaries. After an endpoint changes, `replay run --update` and review the diff.
-@Suite struct FunctionsCorpusTests {
+@Suite(.tags(.process)) struct FunctionsCorpusTests {
     @Test func everyStoredEventReplays() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let files = try FileText.jsonFiles(under: root.appendingPathComponent("functions").path)
@@ -14,7 +16,10 @@ import Testing
             #expect(files.contains { $0.contains("/functions/\(function.rawValue)/events/") }, "\(function)")
         }
         var binaries: [String: String] = [:]
-        for function in APIFunction.allCases { binaries[function.rawValue] = try BuiltProducts.path(function.rawValue) }
+        for function in APIFunction.allCases {
+            let path = try #require(BuiltProducts.path(function.rawValue), "build the package first (swift build --build-tests)")
+            binaries[function.rawValue] = path
+        }
         let database = try ScratchDatabase.create(adminURL: try TestCluster.adminURL())
         let output = LineLog()
         do {

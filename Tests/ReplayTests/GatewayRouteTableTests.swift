@@ -1,8 +1,9 @@
 import HealthTracker
 import ReplayKit
+import TestTags
 import Testing
 
-@Suite struct GatewayRouteTableTests {
+@Suite(.tags(.pure)) struct GatewayRouteTableTests {
     let table = GatewayRouteTable()
     let user = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
 

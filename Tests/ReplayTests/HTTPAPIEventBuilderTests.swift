@@ -1,14 +1,16 @@
+import APIGatewayTesting
 import LambdaHTTP
 import ReplayKit
+import TestTags
 import Testing
 
-@Suite struct HTTPAPIEventBuilderTests {
+@Suite(.tags(.pure)) struct HTTPAPIEventBuilderTests {
     let table = GatewayRouteTable()
     let user = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
 
     func event(_ request: ClientRequest) throws -> ReplayJSON {
         let match = try #require(table.match(method: request.method, path: request.path))
-        return HTTPAPIEventBuilder().event(for: request, match: match, requestID: "rid", epochMilliseconds: 1_714_548_600_123)
+        return HTTPAPIEventBuilder().event(for: request, routeKey: match.routeKey, pathParameters: match.pathParameters, requestID: "rid", epochMilliseconds: 1_714_548_600_123)
     }
 
     @Test func requestContextHasEveryField() throws {

@@ -1,7 +1,8 @@
 import ReplayKit
+import TestTags
 import Testing
 
-@Suite struct JWTVerifierTests {
+@Suite(.tags(.pure)) struct JWTVerifierTests {
     let verifier = JWTVerifier(secret: "local-secret")
     let now: Int64 = 1_800_000_000
 

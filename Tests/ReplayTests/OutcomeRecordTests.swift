@@ -1,10 +1,12 @@
+import APIGatewayTesting
 import LambdaHTTP
 import ReplayKit
 import RuntimeEmulator
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct OutcomeRecordTests {
+@Suite(.tags(.pure)) struct OutcomeRecordTests {
     let known = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
     let generated = "0b6f4f7e-2c59-4a8e-9f53-d3b1a2c4e5f6"
     let none = ClockDays(days: [])

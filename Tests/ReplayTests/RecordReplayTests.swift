@@ -1,17 +1,22 @@
+import APIGatewayTesting
 import Foundation
 import HealthTracker
 import PostgresTestSupport
 import ReplayKit
+import TestTags
 import Testing
 
 /// `serve --record DIR` then `replay run DIR`, with the real function binaries and a real
 /// database: the recording replays identically, and a changed expectation is caught.
-@Suite(.serialized) struct RecordReplayTests {
+@Suite(.serialized, .tags(.process)) struct RecordReplayTests {
     let user = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
 
     func realFunctions() throws -> [String: String] {
         var binaries: [String: String] = [:]
-        for function in APIFunction.allCases { binaries[function.rawValue] = try BuiltProducts.path(function.rawValue) }
+        for function in APIFunction.allCases {
+            let path = try #require(BuiltProducts.path(function.rawValue), "build the package first (swift build --build-tests)")
+            binaries[function.rawValue] = path
+        }
         return binaries
     }
 
@@ -91,7 +96,7 @@ import Testing
         let match = try #require(GatewayRouteTable().match(method: "GET", path: "/api/users/nope"))
         var request = ClientRequest(method: "GET", target: "/api/users/nope")
         request.claims = [("sub", .string(user))]
-        let event = HTTPAPIEventBuilder().event(for: request, match: match)
+        let event = HTTPAPIEventBuilder().event(for: request, routeKey: match.routeKey, pathParameters: match.pathParameters)
         try FileText.write(ReplayCase(seed: ["SELECT 1"], steps: [.init(event: event)]).json.prettyText, to: path)
 
         let missing = try await replay([path], adminURL: adminURL)

@@ -1,8 +1,9 @@
 import ReplayKit
+import TestTags
 import Testing
 
 /// FIPS 180-4 example vectors and RFC 4231 HMAC-SHA256 test cases.
-@Suite struct SHA256Tests {
+@Suite(.tags(.pure)) struct SHA256Tests {
     static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }

@@ -1,8 +1,9 @@
 @testable import ReplayKit
+import TestTags
 import Testing
 
 /// The functions' DATABASE_URL for a scratch database: same server and credentials.
-@Suite struct ScratchDatabaseURLTests {
+@Suite(.tags(.pure)) struct ScratchDatabaseURLTests {
     @Test(arguments: [
         ("postgresql://postgres@127.0.0.1:5432/healthtracker", "postgresql://postgres@127.0.0.1:5432/replay_x"),
         ("postgresql://u:p@db.example.com/app?sslmode=require", "postgresql://u:p@db.example.com/replay_x?sslmode=require"),

@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -7,29 +8,6 @@ import ReplayKit
 import RuntimeEmulator
 import Synchronization
 import Testing
-
-/// The products SwiftPM built beside the test bundle.
-enum BuiltProducts {
-    static let directory: String? = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var candidates: [URL] = []
-        for _ in 0..<6 {
-            candidates.append(directory)
-            candidates.append(directory.appendingPathComponent("debug"))
-            directory.deleteLastPathComponent()
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug"))
-        return candidates.first {
-            FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("replay-test-function").path)
-        }?.path
-    }()
-
-    static func path(_ name: String) throws -> String {
-        let directory = try #require(directory, "build the package first (swift build --build-tests)")
-        return directory + "/" + name
-    }
-}
 
 /// One HTTP exchange over loopback, through URLSession.
 struct HTTPReply: Sendable {
@@ -111,7 +89,7 @@ func withServe<T>(
 
 /// The test function as each of the six API functions.
 func testFunctionFleet() throws -> [String: String] {
-    let path = try BuiltProducts.path("replay-test-function")
+    let path = try #require(BuiltProducts.path("replay-test-function"), "build the package first (swift build --build-tests)")
     return Dictionary(uniqueKeysWithValues: APIFunction.allCases.map { ($0.rawValue, path) })
 }
 

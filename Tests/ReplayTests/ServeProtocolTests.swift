@@ -1,11 +1,12 @@
 import Foundation
 import Glibc
 import ReplayKit
+import TestTags
 import Testing
 
 /// `replay serve` with requests its HTTP parser refuses, over a raw loopback socket: the
 /// answer comes, then the server closes the connection (a client must not hang on it).
-@Suite(.serialized) struct ServeProtocolTests {
+@Suite(.serialized, .tags(.process)) struct ServeProtocolTests {
     /// What came back before the server closed, or nil when it kept the socket open for 10 s.
     private func exchange(port: Int, _ bytes: [UInt8]) throws -> String? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -1,11 +1,13 @@
+import APIGatewayTesting
 import Foundation
 import HealthTracker
 import ReplayKit
 import RuntimeEmulator
+import TestTags
 import Testing
 
 /// `replay serve` through real processes over loopback HTTP.
-@Suite(.serialized) struct ServeTests {
+@Suite(.serialized, .tags(.process)) struct ServeTests {
     let user = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
 
     /// 50 clients at once, each sending a run of requests over several routes; every answer

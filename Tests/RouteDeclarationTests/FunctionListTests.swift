@@ -1,10 +1,11 @@
 import Foundation
 import HealthTracker
+import TestTags
 import Testing
 
 /// Sources/Functions/names.txt is the one list of function products (Package.swift and the
 /// packaging scripts read it): the router's functions, plus the two that serve no API route.
-@Suite("Function list (Sources/Functions/names.txt)")
+@Suite("Function list (Sources/Functions/names.txt)", .tags(.pure))
 struct FunctionListTests {
     /// The functions that are not one of the router's: the `$default` route's and `migrate`.
     static let nonAPIFunctions: Set<String> = [DefaultRouteFunction.name, SchemaMigrationHandler.name]

@@ -1,9 +1,10 @@
 import HealthTracker
+import TestTags
 import Testing
 
 /// The router's table (`APIRoute`) against the files that declare routes elsewhere: a
 /// route added to one and not the others fails here, naming file, function and route.
-@Suite("Route declarations: template.yaml, serverless.yml, openapi.yaml")
+@Suite("Route declarations: template.yaml, serverless.yml, openapi.yaml", .tags(.pure))
 struct RouteDeclarationTests {
     /// One file and what it must declare for a function.
     struct Source: Sendable, CustomTestStringConvertible {

@@ -1,9 +1,10 @@
+import TestTags
 import Testing
 
 /// What serverless.yml must say besides its routes (RouteDeclarationTests checks those), since
 /// no offline Serverless validator runs here: the runtime, the packaging, the authorizer on
 /// every route, the network and the environment the functions read.
-@Suite("serverless.yml structure")
+@Suite("serverless.yml structure", .tags(.pure))
 struct ServerlessStructureTests {
     /// The provider environment every function reads at start.
     static let environmentKeys = [

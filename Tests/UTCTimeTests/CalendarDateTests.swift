@@ -1,7 +1,8 @@
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct CalendarDateTests {
+@Suite(.tags(.pure)) struct CalendarDateTests {
     @Test(arguments: [
         ("1970-01-01", 0), ("1969-12-31", -1), ("2000-02-29", 11_016), ("2025-06-15", 20_254), ("1900-01-01", -25_567),
     ])

@@ -3,10 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TestTags
 import Testing
 import UTCTime
 
-@Suite struct InstantTests {
+@Suite(.tags(.pure)) struct InstantTests {
     @Test(arguments: [
         ("2025-06-15T12:00:00Z", "2025-06-15T12:00:00Z"),
         ("2025-06-15T14:00:00+02:00", "2025-06-15T12:00:00Z"),

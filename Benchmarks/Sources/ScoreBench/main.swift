@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import BenchSupport
 import FoundationEssentials
 import HealthScore
@@ -35,14 +36,10 @@ func event(user: String, asOf: String) -> [UInt8] {
         default: encoded.append(character)
         }
     }
-    let query = "user_uuid=\(user)&as_of=" + encoded
-    let text = """
-        {"version":"2.0","routeKey":"$default","rawPath":"/api/get_health_score","rawQueryString":"\(query)",\
-        "headers":{"host":"bench"},"requestContext":{"http":{"method":"GET","path":"/api/get_health_score",\
-        "protocol":"HTTP/1.1","sourceIp":"127.0.0.1"},"requestId":"bench","routeKey":"$default","stage":"$default"},\
-        "isBase64Encoded":false}
-        """
-    return Array(text.utf8)
+    let request = ClientRequest(
+        method: "GET", path: "/api/get_health_score", rawQuery: "user_uuid=\(user)&as_of=" + encoded, headers: [("host", "bench")]
+    )
+    return Array(HTTPAPIEventBuilder().event(for: request, routeKey: "$default", requestID: "bench").compactText.utf8)
 }
 
 func fail(_ message: String) -> Never {
@@ -73,10 +70,7 @@ struct Bench {
         let start = microsecondsNow()
         let response = try handler.handle(payload, context: context)
         let elapsed = microsecondsNow() - start
-        // `{"statusCode":200,...`: the status is the first number.
-        let text = String(decoding: response.prefix(40), as: UTF8.self)
-        let status = text.split(separator: ":").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
-        statuses[status, default: 0] += 1
+        statuses[GatewayResponse.fromPayload(response)?.status ?? 0, default: 0] += 1
         return elapsed
     }
 }

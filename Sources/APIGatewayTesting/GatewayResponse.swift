@@ -59,7 +59,7 @@ public struct GatewayResponse: Sendable {
 
     /// Reads a payload 2.0 response. A JSON value without `statusCode` is a 200 with that
     /// JSON as the body (API Gateway's inference); nil when API Gateway could not use it.
-    static func fromPayload(_ payload: [UInt8]) -> GatewayResponse? {
+    public static func fromPayload(_ payload: [UInt8]) -> GatewayResponse? {
         guard let document = try? ReplayJSON.parse(payload) else { return nil }
         guard let members = document.objectMembers, let statusValue = document["statusCode"] else {
             return GatewayResponse(status: 200, headers: [("Content-Type", "application/json")], body: payload)

@@ -13,22 +13,27 @@ import UTCTime
 /// authorizer's claims as strings, and a body that is not text base64-encoded.
 public struct HTTPAPIEventBuilder: Sendable {
     public var accountID = "123456789012"
-    public var apiID = "replaylocal"
-    public var domainName = "localhost"
+    public var apiID: String
+    public var domainName: String
     public var stage = "$default"
 
-    public init() {}
+    /// Replay's defaults: the API `replaylocal` on `localhost`.
+    public init(apiID: String = "replaylocal", domainName: String = "localhost") {
+        self.apiID = apiID
+        self.domainName = domainName
+    }
 
     /// - Parameters:
-    ///   - match: the route API Gateway matched.
+    ///   - routeKey: the route API Gateway matched (`GET /api/users/{user_uuid}`, or `$default`).
+    ///   - pathParameters: the route's variables, raw segments by name.
     ///   - requestID: `requestContext.requestId`; a fresh one when nil.
     ///   - epochMilliseconds: the request time; now when nil.
     public func event(
-        for request: ClientRequest, match: GatewayRouteTable.Match, requestID: String? = nil,
-        epochMilliseconds: Int64? = nil
+        for request: ClientRequest, routeKey: String, pathParameters: [(String, String)] = [],
+        requestID: String? = nil, epochMilliseconds: Int64? = nil
     ) -> ReplayJSON {
         let millis = epochMilliseconds ?? Self.nowMilliseconds()
-        let rawPath = PercentCoding.decode(request.path) ?? request.path
+        let rawPath = request.path.percentDecoded() ?? request.path
 
         // Headers: lowercased names, repeats comma-joined, Cookie moved out.
         var headerOrder: [String] = []
@@ -60,8 +65,8 @@ public struct HTTPAPIEventBuilder: Sendable {
         var queryValues: [String: [String]] = [:]
         for pair in request.rawQuery.split(separator: "&") where !pair.isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = PercentCoding.decode(parts[0], plusAsSpace: true) ?? String(parts[0])
-            let value = parts.count > 1 ? PercentCoding.decode(parts[1], plusAsSpace: true) ?? String(parts[1]) : ""
+            let name = String(parts[0]).percentDecoded(plusAsSpace: true) ?? String(parts[0])
+            let value = parts.count > 1 ? String(parts[1]).percentDecoded(plusAsSpace: true) ?? String(parts[1]) : ""
             if queryValues[name] == nil { queryOrder.append(name) }
             queryValues[name, default: []].append(value)
         }
@@ -90,7 +95,7 @@ public struct HTTPAPIEventBuilder: Sendable {
                 ("userAgent", .string(headerValues["user-agent"]?.joined(separator: ",") ?? "")),
             ])),
             ("requestId", .string(requestID ?? Self.newRequestID())),
-            ("routeKey", .string(match.routeKey)),
+            ("routeKey", .string(routeKey)),
             ("stage", .string(stage)),
             ("time", .string(Self.gatewayTime(millis))),
             ("timeEpoch", .number(JSONNumber(Int(millis)))),
@@ -98,7 +103,7 @@ public struct HTTPAPIEventBuilder: Sendable {
 
         var event: [(String, ReplayJSON)] = [
             ("version", .string("2.0")),
-            ("routeKey", .string(match.routeKey)),
+            ("routeKey", .string(routeKey)),
             ("rawPath", .string(rawPath)),
             ("rawQueryString", .string(request.rawQuery)),
         ]
@@ -107,9 +112,9 @@ public struct HTTPAPIEventBuilder: Sendable {
         if !queryOrder.isEmpty {
             event.append(("queryStringParameters", .object(queryOrder.map { ($0, .string(queryValues[$0]!.joined(separator: ","))) })))
         }
-        if !match.pathParameters.isEmpty {
-            event.append(("pathParameters", .object(match.pathParameters.map {
-                ($0.0, .string(PercentCoding.decode($0.1) ?? $0.1))
+        if !pathParameters.isEmpty {
+            event.append(("pathParameters", .object(pathParameters.map {
+                ($0.0, .string($0.1.percentDecoded() ?? $0.1))
             })))
         }
         event.append(("requestContext", .object(context)))
@@ -153,7 +158,7 @@ public struct HTTPAPIEventBuilder: Sendable {
     }
 
     /// API Gateway's ids look like `JKJaXmPLvHcESHA=`.
-    static func newRequestID() -> String {
+    public static func newRequestID() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<10).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return Data(bytes).base64EncodedString()

@@ -4,15 +4,15 @@ import Glibc
 
 /// The shared objects a running process has mapped, from `/proc/PID/maps`.
 enum LoadedLibraries {
-    static func paths(pid: Int32) throws(SmokeFailure) -> Set<String> {
+    static func paths(pid: Int32) throws(ReplayError) -> Set<String> {
         let fd = open("/proc/\(pid)/maps", O_RDONLY)
-        guard fd >= 0 else { throw SmokeFailure("cannot read /proc/\(pid)/maps: errno \(errno)") }
+        guard fd >= 0 else { throw ReplayError(.smokeFailed, "cannot read /proc/\(pid)/maps: errno \(errno)") }
         defer { close(fd) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 { throw SmokeFailure("reading /proc/\(pid)/maps failed: errno \(errno)") }
+            if count < 0 { throw ReplayError(.smokeFailed, "reading /proc/\(pid)/maps failed: errno \(errno)") }
             if count == 0 { break }
             bytes += buffer[0..<count]
         }

@@ -1,6 +1,5 @@
+import APIGatewayTesting
 import HealthTracker
-import LambdaHTTP
-import LambdaRuntime
 
 /// One request the router answers by itself, whatever the endpoints do: a method the path
 /// does not take (405) or a malformed path parameter (400).
@@ -53,18 +52,11 @@ struct SmokeRequest {
         return path
     }
 
-    /// An API Gateway HTTP API (payload 2.0) event as API Gateway sends it, without an authorizer.
-    var eventJSON: [UInt8] {
-        let routeKey = JSONText.quoted("\(method) \(path)")
-        let text = """
-        {"version":"2.0","routeKey":\(routeKey),"rawPath":\(JSONText.quoted(path)),"rawQueryString":"",\
-        "headers":{"accept":"application/json","host":"smoke.execute-api.us-east-1.amazonaws.com","user-agent":"zip-smoke"},\
-        "requestContext":{"accountId":"123456789012","apiId":"smoke","domainName":"smoke.execute-api.us-east-1.amazonaws.com",\
-        "domainPrefix":"smoke","http":{"method":\(JSONText.quoted(method)),"path":\(JSONText.quoted(path)),\
-        "protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"zip-smoke"},"requestId":"smoke-request",\
-        "routeKey":\(routeKey),"stage":"$default","time":"01/Mar/2024:07:30:00 +0000","timeEpoch":1709278200000},\
-        "isBase64Encoded":false}
-        """
-        return Array(text.utf8)
+    /// The request as a client sends it (the event comes from `HTTPAPIEventBuilder`, without an authorizer).
+    var clientRequest: ClientRequest {
+        ClientRequest(method: method, path: path, headers: [("accept", "application/json"), ("user-agent", "zip-smoke")])
     }
+
+    /// The route key of a route declared for exactly this request.
+    var routeKey: String { "\(method) \(path)" }
 }
