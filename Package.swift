@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime"], swiftSettings: strict),
         .target(name: "LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"], swiftSettings: strict),
-        .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime", "CurlHTTP"], swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime"], swiftSettings: strict),
         .target(
             name: "HealthTracker",
             dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP"],
@@ -90,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "replay",
             dependencies: [
-                "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres", "CGlibcCompat",
+                "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "CGlibcCompat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -193,12 +193,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresTests",
-            dependencies: [
-                "Postgres", "PostgresTestSupport", "UTCTime", "HealthTracker", "HTTPTestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
+            dependencies: ["Postgres", "PostgresTestSupport", "UTCTime"],
             swiftSettings: strict
         ),
         // The deployment templates and openapi.yaml against the router's route table.
@@ -224,7 +219,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HealthTrackerTests",
-            dependencies: ["HealthTracker", "RuntimeEmulator", "PostgresTestSupport"],
+            dependencies: [
+                "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
     ],

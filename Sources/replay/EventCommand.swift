@@ -1,4 +1,5 @@
 import ArgumentParser
+import LambdaHTTP
 import ReplayKit
 
 /// `replay event METHOD PATH`: the v2 event API Gateway would send for a request.
@@ -36,7 +37,7 @@ struct EventCommand: AsyncParsableCommand {
         var extra: [String] = []
         for item in query {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            extra.append(ReplayKit.queryComponent(String(parts[0])) + "=" + (parts.count > 1 ? ReplayKit.queryComponent(String(parts[1])) : ""))
+            extra.append(String(parts[0]).percentEncoded + "=" + (parts.count > 1 ? String(parts[1]).percentEncoded : ""))
         }
         if !extra.isEmpty {
             request.rawQuery = ([request.rawQuery].filter { !$0.isEmpty } + extra).joined(separator: "&")
