@@ -105,7 +105,7 @@ let package = Package(
         // A tiny custom runtime driven by its events, for the runtime's own tests and benchmark.
         .executableTarget(
             name: "lambda-probe",
-            dependencies: ["LambdaRuntime", "CGlibcCompat"],
+            dependencies: ["LambdaRuntime", "LambdaHTTP", "CGlibcCompat"],
             path: "Sources/LambdaProbe",
             swiftSettings: strict
         ),

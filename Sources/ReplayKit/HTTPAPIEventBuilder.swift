@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import FoundationEssentials
-import LambdaHTTP
+public import LambdaHTTP
 import UTCTime
 
 /// Builds the API Gateway HTTP API (payload 2.0) event that API Gateway sends a function
@@ -26,7 +26,7 @@ public struct HTTPAPIEventBuilder: Sendable {
     public func event(
         for request: ClientRequest, match: GatewayRouteTable.Match, requestID: String? = nil,
         epochMilliseconds: Int64? = nil
-    ) -> ReplayJSON {
+    ) -> JSONValue {
         let millis = epochMilliseconds ?? Self.nowMilliseconds()
         let rawPath = PercentCoding.decode(request.path) ?? request.path
 
@@ -53,7 +53,7 @@ public struct HTTPAPIEventBuilder: Sendable {
         add("x-forwarded-for", request.sourceIP)
         add("x-forwarded-port", String(request.serverPort))
         add("x-forwarded-proto", "http")
-        let headers = ReplayJSON.object(headerOrder.map { ($0, .string(headerValues[$0]!.joined(separator: ","))) })
+        let headers = JSONValue.object(JSONObject(headerOrder.map { ($0, .string(headerValues[$0]!.joined(separator: ","))) }))
 
         // Query: decoded, repeated names comma-joined.
         var queryOrder: [String] = []
@@ -66,16 +66,16 @@ public struct HTTPAPIEventBuilder: Sendable {
             queryValues[name, default: []].append(value)
         }
 
-        var context: [(String, ReplayJSON)] = [
+        var context: [(String, JSONValue)] = [
             ("accountId", .string(accountID)),
             ("apiId", .string(apiID)),
         ]
         if let claims = request.claims {
-            let strings = claims.map { ($0.0, ReplayJSON.string(Self.claimText($0.1))) }
+            let strings = claims.map { ($0.0, JSONValue.string(Self.claimText($0.1))) }
             let scopeText = claims.first { $0.0 == "scope" }.flatMap { Self.claimText($0.1) as String? } ?? ""
-            let scopes = scopeText.split(separator: " ").map { ReplayJSON.string(String($0)) }
+            let scopes = scopeText.split(separator: " ").map { JSONValue.string(String($0)) }
             context.append(("authorizer", .object([("jwt", .object([
-                ("claims", .object(strings)),
+                ("claims", .object(JSONObject(strings))),
                 ("scopes", scopes.isEmpty ? .null : .array(scopes)),
             ]))])))
         }
@@ -96,7 +96,7 @@ public struct HTTPAPIEventBuilder: Sendable {
             ("timeEpoch", .number(JSONNumber(Int(millis)))),
         ]
 
-        var event: [(String, ReplayJSON)] = [
+        var event: [(String, JSONValue)] = [
             ("version", .string("2.0")),
             ("routeKey", .string(match.routeKey)),
             ("rawPath", .string(rawPath)),
@@ -105,14 +105,14 @@ public struct HTTPAPIEventBuilder: Sendable {
         if !cookies.isEmpty { event.append(("cookies", .array(cookies.map { .string($0) }))) }
         event.append(("headers", headers))
         if !queryOrder.isEmpty {
-            event.append(("queryStringParameters", .object(queryOrder.map { ($0, .string(queryValues[$0]!.joined(separator: ","))) })))
+            event.append(("queryStringParameters", .object(JSONObject(queryOrder.map { ($0, .string(queryValues[$0]!.joined(separator: ","))) }))))
         }
         if !match.pathParameters.isEmpty {
-            event.append(("pathParameters", .object(match.pathParameters.map {
+            event.append(("pathParameters", .object(JSONObject(match.pathParameters.map {
                 ($0.0, .string(PercentCoding.decode($0.1) ?? $0.1))
-            })))
+            }))))
         }
-        event.append(("requestContext", .object(context)))
+        event.append(("requestContext", .object(JSONObject(context))))
         if let body = request.body, !body.isEmpty {
             let contentType = headerValues["content-type"]?.first
             if let contentType, MediaType.isText(contentType), let text = String(validating: body, as: UTF8.self) {
@@ -123,16 +123,16 @@ public struct HTTPAPIEventBuilder: Sendable {
         } else {
             event.append(("isBase64Encoded", .bool(false)))
         }
-        return .object(event)
+        return .object(JSONObject(event))
     }
 
     /// JWT authorizers pass every claim as a string; arrays as `[a b]`.
-    static func claimText(_ value: ReplayJSON) -> String {
+    static func claimText(_ value: JSONValue) -> String {
         switch value {
         case .string(let text): text
         case .array(let items): "[" + items.map(claimText).joined(separator: " ") + "]"
         case .null: ""
-        default: value.compactText
+        default: value.jsonText
         }
     }
 

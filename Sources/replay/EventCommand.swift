@@ -47,7 +47,7 @@ struct EventCommand: AsyncParsableCommand {
             if request.header("content-type") == nil { request.headers.append(("content-type", "application/json")) }
         }
         if let claims {
-            guard let members = (try? ReplayJSON.parse(Array(claims.utf8)))?.objectMembers else {
+            guard let members = (try? JSONValue.parse(Array(claims.utf8)))?.sortingMembers().objectValue else {
                 throw ValidationError("--claims takes a JSON object")
             }
             request.claims = members

@@ -1,4 +1,5 @@
 import Foundation
+import LambdaHTTP
 import HealthTracker
 import Postgres
 import PostgresTestSupport
@@ -217,7 +218,7 @@ struct APIResponse {
     }
     var contentType: String? { headers["content-type"] }
     /// The body with exact decimal numbers (for comparing documents digit for digit).
-    func exactJSON() throws -> TestJSON { try TestJSON.parse(Array(text.utf8)) }
+    func exactJSON() throws -> JSONValue { try JSONValue.parse(Array(text.utf8)) }
 }
 
 /// One harness (emulator, function processes, migrated database) around a whole suite.

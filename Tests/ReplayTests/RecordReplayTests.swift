@@ -1,6 +1,7 @@
 import Foundation
 import HealthTracker
 import PostgresTestSupport
+import LambdaHTTP
 import ReplayKit
 import Testing
 
@@ -74,7 +75,7 @@ import Testing
 
         // A changed expectation is a failure, with a diff.
         var changed = recorded
-        changed.steps[0].expected?.set("statusCode", .number(418))
+        changed.steps[0].expected?["statusCode"] = .number(418)
         try FileText.write(changed.json.prettyText, to: recorder.path)
         let output = LineLog()
         let second = try await replay([recorder.path], adminURL: adminURL, output: output)

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import LambdaHTTP
 import ReplayKit
 import RuntimeEmulator
 import Synchronization
@@ -38,7 +39,7 @@ struct HTTPReply: Sendable {
 
     var text: String { String(decoding: body, as: UTF8.self) }
 
-    func json() throws -> ReplayJSON { try ReplayJSON.parse(Array(body)) }
+    func json() throws -> JSONValue { try JSONValue.parse(Array(body)) }
 }
 
 final class LoopbackClient: Sendable {
