@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime", "CGlibcCompat"], swiftSettings: strict),
         .target(name: "LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"], swiftSettings: strict),
-        .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime", "CurlHTTP"], swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime"], swiftSettings: strict),
         .target(name: "HealthScore", dependencies: ["UTCTime"], swiftSettings: strict),
         .target(
             name: "HealthTracker",
@@ -98,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "replay",
             dependencies: [
-                "APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaRuntime", "Postgres",
+                "APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -117,7 +117,7 @@ let package = Package(
         // A tiny custom runtime driven by its events, for the runtime's contract tests.
         .executableTarget(
             name: "lambda-probe",
-            dependencies: ["LambdaRuntime"],
+            dependencies: ["LambdaRuntime", "LambdaHTTP"],
             path: "Tests/TestFunctions/LambdaProbe",
             swiftSettings: strict
         ),
@@ -162,12 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresTests",
-            dependencies: [
-                "Postgres", "PostgresTestSupport", "TestTags", "UTCTime", "HealthTracker", "HTTPTestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
+            dependencies: ["Postgres", "PostgresTestSupport", "TestTags", "UTCTime"],
             swiftSettings: strict
         ),
         // The deployment templates and openapi.yaml against the router's route table.
@@ -186,14 +181,18 @@ let package = Package(
         .testTarget(
             name: "DeploymentTests",
             dependencies: [
-                "APIGatewayTesting", "HealthTracker", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport", "TestTags",
+                "APIGatewayTesting", "HealthTracker", "LambdaHTTP", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport", "TestTags",
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HealthTrackerTests",
-            dependencies: ["APIGatewayTesting", "HealthTracker", "HealthScore", "RuntimeEmulator", "PostgresTestSupport", "ScoreTestSupport", "TestTags"],
+            dependencies: [
+                "APIGatewayTesting", "HealthTracker", "HealthScore", "Postgres", "RuntimeEmulator", "PostgresTestSupport",
+                "ScoreTestSupport", "HTTPTestSupport", "TestTags",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
     ],

@@ -38,7 +38,7 @@ let package = Package(
         mainModule("CurlHTTP", dependencies: ["CCurl"]),
         mainModule("LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime", "CGlibcCompat"]),
         mainModule("LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"]),
-        mainModule("Postgres", dependencies: ["CLibPQ", "UTCTime", "CurlHTTP"]),
+        mainModule("Postgres", dependencies: ["CLibPQ", "UTCTime"]),
         mainModule("HealthScore", dependencies: ["UTCTime"]),
         mainModule("HealthTracker", dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP", "HealthScore"]),
         mainModule("RuntimeEmulator", dependencies: nio),

@@ -23,7 +23,7 @@ public struct APIGatewayClient: Sendable {
         pathParameters: [(String, String)] = [], timeout: Duration? = nil
     ) async throws -> APIGatewayExchange {
         let event = builder.event(for: request, routeKey: routeKey, pathParameters: pathParameters)
-        return try await send(event: Array(event.compactText.utf8), to: function, timeout: timeout)
+        return try await send(event: Array(event.jsonText.utf8), to: function, timeout: timeout)
     }
 
     /// An event as given (one API Gateway would not send, say).

@@ -1,3 +1,5 @@
+public import LambdaHTTP
+
 /// An HTTP request as a client sent it to API Gateway, before any mapping.
 public struct ClientRequest: Sendable {
     public var method: String
@@ -9,14 +11,14 @@ public struct ClientRequest: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]?
     /// Claims a JWT authorizer verified (`--claims`, or `serve --jwt-secret`); nil: no authorizer.
-    public var claims: [(String, ReplayJSON)]?
+    public var claims: JSONObject?
     public var sourceIP: String
     /// The port the client connected to (`x-forwarded-port`).
     public var serverPort: Int
 
     public init(
         method: String, path: String, rawQuery: String = "", headers: [(name: String, value: String)] = [],
-        body: [UInt8]? = nil, claims: [(String, ReplayJSON)]? = nil, sourceIP: String = "127.0.0.1", serverPort: Int = 3000
+        body: [UInt8]? = nil, claims: JSONObject? = nil, sourceIP: String = "127.0.0.1", serverPort: Int = 3000
     ) {
         self.method = method.uppercased()
         self.path = path

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import LambdaHTTP
 public import RuntimeEmulator
 
 /// The HTTP response API Gateway sends the client.
@@ -60,17 +61,17 @@ public struct GatewayResponse: Sendable {
     /// Reads a payload 2.0 response. A JSON value without `statusCode` is a 200 with that
     /// JSON as the body (API Gateway's inference); nil when API Gateway could not use it.
     public static func fromPayload(_ payload: [UInt8]) -> GatewayResponse? {
-        guard let document = try? ReplayJSON.parse(payload) else { return nil }
-        guard let members = document.objectMembers, let statusValue = document["statusCode"] else {
+        guard let document = (try? JSONValue.parse(payload))?.sortingMembers() else { return nil }
+        guard let members = document.objectValue, let statusValue = document["statusCode"] else {
             return GatewayResponse(status: 200, headers: [("Content-Type", "application/json")], body: payload)
         }
         guard let status = statusValue.integerValue, (100...599).contains(status) else { return nil }
         var headers: [(name: String, value: String)] = []
-        for (name, value) in document["headers"]?.objectMembers ?? [] {
+        for (name, value) in document["headers"]?.objectValue ?? [] {
             guard let text = value.stringValue ?? (value.integerValue.map(String.init)) else { return nil }
             headers.append((name, text))
         }
-        for cookie in document["cookies"]?.arrayItems ?? [] {
+        for cookie in document["cookies"]?.arrayValue ?? [] {
             guard let text = cookie.stringValue else { return nil }
             headers.append(("Set-Cookie", text))
         }

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import FoundationEssentials
-import LambdaHTTP
+public import LambdaHTTP
 import UTCTime
 
 /// Builds the API Gateway HTTP API (payload 2.0) event that API Gateway sends a function
@@ -31,7 +31,7 @@ public struct HTTPAPIEventBuilder: Sendable {
     public func event(
         for request: ClientRequest, routeKey: String, pathParameters: [(String, String)] = [],
         requestID: String? = nil, epochMilliseconds: Int64? = nil
-    ) -> ReplayJSON {
+    ) -> JSONValue {
         let millis = epochMilliseconds ?? Self.nowMilliseconds()
         let rawPath = request.path.percentDecoded() ?? request.path
 
@@ -58,7 +58,7 @@ public struct HTTPAPIEventBuilder: Sendable {
         add("x-forwarded-for", request.sourceIP)
         add("x-forwarded-port", String(request.serverPort))
         add("x-forwarded-proto", "http")
-        let headers = ReplayJSON.object(headerOrder.map { ($0, .string(headerValues[$0]!.joined(separator: ","))) })
+        let headers = JSONValue.object(JSONObject(headerOrder.map { ($0, .string(headerValues[$0]!.joined(separator: ","))) }))
 
         // Query: decoded, repeated names comma-joined.
         var queryOrder: [String] = []
@@ -71,16 +71,16 @@ public struct HTTPAPIEventBuilder: Sendable {
             queryValues[name, default: []].append(value)
         }
 
-        var context: [(String, ReplayJSON)] = [
+        var context: [(String, JSONValue)] = [
             ("accountId", .string(accountID)),
             ("apiId", .string(apiID)),
         ]
         if let claims = request.claims {
-            let strings = claims.map { ($0.0, ReplayJSON.string(Self.claimText($0.1))) }
+            let strings = claims.map { ($0.0, JSONValue.string(Self.claimText($0.1))) }
             let scopeText = claims.first { $0.0 == "scope" }.flatMap { Self.claimText($0.1) as String? } ?? ""
-            let scopes = scopeText.split(separator: " ").map { ReplayJSON.string(String($0)) }
+            let scopes = scopeText.split(separator: " ").map { JSONValue.string(String($0)) }
             context.append(("authorizer", .object([("jwt", .object([
-                ("claims", .object(strings)),
+                ("claims", .object(JSONObject(strings))),
                 ("scopes", scopes.isEmpty ? .null : .array(scopes)),
             ]))])))
         }
@@ -101,7 +101,7 @@ public struct HTTPAPIEventBuilder: Sendable {
             ("timeEpoch", .number(JSONNumber(Int(millis)))),
         ]
 
-        var event: [(String, ReplayJSON)] = [
+        var event: [(String, JSONValue)] = [
             ("version", .string("2.0")),
             ("routeKey", .string(routeKey)),
             ("rawPath", .string(rawPath)),
@@ -110,14 +110,14 @@ public struct HTTPAPIEventBuilder: Sendable {
         if !cookies.isEmpty { event.append(("cookies", .array(cookies.map { .string($0) }))) }
         event.append(("headers", headers))
         if !queryOrder.isEmpty {
-            event.append(("queryStringParameters", .object(queryOrder.map { ($0, .string(queryValues[$0]!.joined(separator: ","))) })))
+            event.append(("queryStringParameters", .object(JSONObject(queryOrder.map { ($0, .string(queryValues[$0]!.joined(separator: ","))) }))))
         }
         if !pathParameters.isEmpty {
-            event.append(("pathParameters", .object(pathParameters.map {
+            event.append(("pathParameters", .object(JSONObject(pathParameters.map {
                 ($0.0, .string($0.1.percentDecoded() ?? $0.1))
-            })))
+            }))))
         }
-        event.append(("requestContext", .object(context)))
+        event.append(("requestContext", .object(JSONObject(context))))
         if let body = request.body, !body.isEmpty {
             let contentType = headerValues["content-type"]?.first
             if let contentType, MediaType.isText(contentType), let text = String(validating: body, as: UTF8.self) {
@@ -128,16 +128,16 @@ public struct HTTPAPIEventBuilder: Sendable {
         } else {
             event.append(("isBase64Encoded", .bool(false)))
         }
-        return .object(event)
+        return .object(JSONObject(event))
     }
 
     /// JWT authorizers pass every claim as a string; arrays as `[a b]`.
-    static func claimText(_ value: ReplayJSON) -> String {
+    static func claimText(_ value: JSONValue) -> String {
         switch value {
         case .string(let text): text
         case .array(let items): "[" + items.map(claimText).joined(separator: " ") + "]"
         case .null: ""
-        default: value.compactText
+        default: value.jsonText
         }
     }
 

@@ -7,7 +7,7 @@ protocol EventDecodable {
 
 /// One JSON object of an event, read field by field.
 struct EventFields {
-    let members: [String: JSONValue]
+    let members: JSONObject
 
     init(_ value: JSONValue) throws(LambdaHTTPError) {
         guard case .object(let members) = value else { throw .eventField("an object is expected") }

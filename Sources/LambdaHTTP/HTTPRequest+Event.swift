@@ -89,7 +89,7 @@ extension HTTPRequest {
                 routeKey: context?.resourcePath.map { "\(event.httpMethod) \($0)" },
                 timeEpoch: context?.requestTimeEpoch,
                 domainName: context?.domainName,
-                claims: (authorizer["claims"]?.objectValue ?? [:]).mapValues(\.claimText),
+                claims: Dictionary(uniqueKeysWithValues: (authorizer["claims"]?.objectValue ?? [:]).map { ($0.name, $0.value.claimText) }),
                 scopes: Self.scopes(authorizer["scopes"]),
                 authorizerContext: authorizer
             )
@@ -174,9 +174,10 @@ extension Dictionary where Key == String, Value == String {
 }
 
 extension JSONValue {
-    /// A claim as text: strings as they are, anything else as its JSON text.
+    /// A claim as text: strings as they are, anything else as its JSON text with members in
+    /// name order, so that the text does not depend on the order the issuer wrote.
     fileprivate var claimText: String {
-        stringValue ?? jsonText
+        stringValue ?? sortingMembers().jsonText
     }
 }
 

@@ -54,7 +54,7 @@ struct JSONParser {
 
     private mutating func object() throws(JSONValueError) -> JSONValue {
         try enter()
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         skipWhitespace()
         if consume(UInt8(ascii: "}")) {
             depth -= 1

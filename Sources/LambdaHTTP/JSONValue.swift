@@ -1,12 +1,12 @@
 public import FoundationEssentials
-import LambdaRuntime
 
 /// Any JSON document, with numbers kept as their exact text (`82.35` stays 82.35, and
 /// a 100-digit number keeps all its digits until a rule looks at it).
 ///
 /// Invocation events are parsed into it once and then read into their typed fields
 /// (`EventDecodable`); request bodies are checked field by field so that every broken
-/// field can be reported at once.
+/// field can be reported at once. Objects keep their members in order (`JSONObject`), so a
+/// response built from values is written in the order it was built (`jsonText`).
 public enum JSONValue: Sendable, Equatable {
     /// Deep enough for any event or document the functions read; request bodies use less.
     public static let defaultMaxDepth = 64
@@ -16,7 +16,7 @@ public enum JSONValue: Sendable, Equatable {
     case number(JSONNumber)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// Parses one complete, strict RFC 8259 text in one pass (see `JSONParser`): nesting
     /// deeper than `maxDepth` containers and a member name given twice are errors.
@@ -28,8 +28,23 @@ public enum JSONValue: Sendable, Equatable {
         return try parsed.get()
     }
 
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: JSONObject? {
         if case .object(let members) = self { members } else { nil }
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { items } else { nil }
+    }
+
+    /// An object's member; nil for a missing member and for anything but an object.
+    /// Setting one on anything but an object changes nothing.
+    public subscript(name: String) -> JSONValue? {
+        get { objectValue?[name] }
+        set {
+            guard case .object(var members) = self else { return }
+            members[name] = newValue
+            self = .object(members)
+        }
     }
 
     public var stringValue: String? {
@@ -54,21 +69,6 @@ public enum JSONValue: Sendable, Equatable {
     public var integerValue: Int? {
         if case .number(let value) = self { value.integerValue } else { nil }
     }
-
-    /// Compact JSON text of this value.
-    public var jsonText: String {
-        switch self {
-        case .null: "null"
-        case .bool(let value): value ? "true" : "false"
-        case .number(let value): value.text
-        case .string(let text): JSONText.quoted(text)
-        case .array(let items): "[" + items.map(\.jsonText).joined(separator: ",") + "]"
-        case .object(let members):
-            "{" + members.sorted { $0.key < $1.key }
-                .map { JSONText.quoted($0.key) + ":" + $0.value.jsonText }
-                .joined(separator: ",") + "}"
-        }
-    }
 }
 
 extension JSONValue: Codable {
@@ -83,7 +83,7 @@ extension JSONValue: Codable {
                 codingPath: [], debugDescription: "nested deeper than \(Self.defaultMaxDepth)"))
         }
         if let container = try? decoder.container(keyedBy: MemberName.self) {
-            var members: [String: JSONValue] = [:]
+            var members = JSONObject()
             for key in container.allKeys { members[key.stringValue] = try container.decode(JSONValue.self, forKey: key) }
             self = .object(members)
             return
@@ -107,6 +107,11 @@ extension JSONValue: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if case .object(let members) = self {
+            var container = encoder.container(keyedBy: MemberName.self)
+            for (name, value) in members { try container.encode(value, forKey: MemberName(stringValue: name)) }
+            return
+        }
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -120,7 +125,7 @@ extension JSONValue: Codable {
             try container.encode(decimal)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
+        case .object: break // written above, member by member
         }
     }
 

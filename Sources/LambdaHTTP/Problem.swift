@@ -36,7 +36,8 @@ public struct Problem: Error, Sendable {
 
     public var title: String { type.title }
 
-    /// Adds the members of an `Encodable` value that encodes as a JSON object, by name order.
+    /// Adds the members of an `Encodable` value that encodes as a JSON object, by name order
+    /// (at every depth: `JSONEncoder` promises no order).
     public mutating func addExtensions(from payload: some Encodable) throws(LambdaHTTPError) {
         let value: JSONValue
         do {
@@ -44,10 +45,10 @@ public struct Problem: Error, Sendable {
         } catch {
             throw LambdaHTTPError(code: .encodingFailed, message: String(describing: error))
         }
-        guard let members = value.objectValue else {
+        guard case .object(let members) = value.sortingMembers() else {
             throw LambdaHTTPError(code: .encodingFailed, message: "problem extensions must encode as a JSON object")
         }
-        for name in members.keys.sorted() { extensions.append((name: name, value: members[name]!)) }
+        extensions += members.members
     }
 
     /// The document as JSON text. Extension members never replace standard ones.

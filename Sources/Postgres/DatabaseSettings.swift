@@ -15,24 +15,30 @@ public struct DatabaseSettings: Sendable {
     public let secretID: String?
     private let environment: [String: String]
     private let applicationName: String
+    private let secrets: (any DatabaseSecretSource)?
 
-    /// - Parameter environment: the process environment (a parameter so tests can pass their own).
+    /// - Parameters:
+    ///   - environment: the process environment (a parameter so tests can pass their own).
+    ///   - secrets: reads DATABASE_SECRET_ARN; without it that setting is a configuration error.
     public static func fromEnvironment(
-        _ environment: [String: String], applicationName: String
+        _ environment: [String: String], applicationName: String, secrets: (any DatabaseSecretSource)? = nil
     ) throws(PostgresError) -> DatabaseSettings {
-        try DatabaseSettings(environment: environment, applicationName: applicationName, refreshSecret: false)
+        try DatabaseSettings(environment: environment, applicationName: applicationName, secrets: secrets, refreshSecret: false)
     }
 
-    /// The same settings with the secret read again, bypassing the extension's cache.
+    /// The same settings with the secret read again, bypassing the source's cache.
     /// nil when the credentials do not come from a secret.
     public func withRefreshedSecret() throws(PostgresError) -> DatabaseSettings? {
         guard secretID != nil else { return nil }
-        return try DatabaseSettings(environment: environment, applicationName: applicationName, refreshSecret: true)
+        return try DatabaseSettings(environment: environment, applicationName: applicationName, secrets: secrets, refreshSecret: true)
     }
 
-    private init(environment: [String: String], applicationName: String, refreshSecret: Bool) throws(PostgresError) {
+    private init(
+        environment: [String: String], applicationName: String, secrets: (any DatabaseSecretSource)?, refreshSecret: Bool
+    ) throws(PostgresError) {
         self.environment = environment
         self.applicationName = applicationName
+        self.secrets = secrets
         func setting(_ name: String) -> String? {
             environment[name].flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -58,7 +64,10 @@ public struct DatabaseSettings: Sendable {
 
         var writer: PostgresConfiguration
         if let arn = setting("DATABASE_SECRET_ARN") {
-            let secret = try SecretsExtensionClient(environment: environment).databaseSecret(id: arn, refresh: refreshSecret)
+            guard let secrets else {
+                throw PostgresError(code: .configuration, message: "DATABASE_SECRET_ARN is set but nothing here reads secrets")
+            }
+            let secret = try secrets.databaseSecret(id: arn, refresh: refreshSecret)
             guard let secretHost = host ?? secret.host else {
                 throw PostgresError(code: .configuration, message: "the database secret holds no host and DATABASE_HOST is not set")
             }

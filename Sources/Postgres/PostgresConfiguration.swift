@@ -45,11 +45,13 @@ public struct PostgresConfiguration: Sendable {
 
     /// The writer's configuration a function runs with (see `DatabaseSettings.fromEnvironment`).
     ///
-    /// - Parameter environment: the process environment (a parameter so tests can pass their own).
+    /// - Parameters:
+    ///   - environment: the process environment (a parameter so tests can pass their own).
+    ///   - secrets: reads DATABASE_SECRET_ARN.
     public static func fromEnvironment(
-        _ environment: [String: String], applicationName: String
+        _ environment: [String: String], applicationName: String, secrets: (any DatabaseSecretSource)? = nil
     ) throws(PostgresError) -> PostgresConfiguration {
-        try DatabaseSettings.fromEnvironment(environment, applicationName: applicationName).writer
+        try DatabaseSettings.fromEnvironment(environment, applicationName: applicationName, secrets: secrets).writer
     }
 
     /// The same configuration with later pairs appended (a later keyword overrides an earlier one).

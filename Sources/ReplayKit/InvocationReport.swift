@@ -17,7 +17,7 @@ public enum InvocationReport {
             } else if let response = GatewayResponse.fromPayload(payload) {
                 out += "HTTP \(response.status)\n"
                 for header in response.headers { out += "\(header.name): \(header.value)\n" }
-                if let document = try? ReplayJSON.parse(response.body) {
+                if let document = (try? JSONValue.parse(response.body))?.sortingMembers() {
                     out += "\n" + document.prettyText
                 } else if !response.body.isEmpty {
                     out += "\n" + String(decoding: response.body, as: UTF8.self) + "\n"

@@ -5,6 +5,7 @@ import Darwin
 #endif
 public import APIGatewayTesting
 import FoundationEssentials
+public import LambdaHTTP
 
 /// A local stand-in for an HTTP API JWT authorizer: verifies an HS256 bearer token with a
 /// shared secret and yields its claims. Only `alg` HS256 is accepted (never `none`); `exp`
@@ -21,14 +22,14 @@ public struct JWTVerifier: Sendable {
     }
 
     /// The claims of the `Authorization: Bearer` token.
-    public func claims(authorization: String?, nowSeconds: Int64 = HTTPAPIEventBuilder.nowMilliseconds() / 1000) throws(Rejection) -> [(String, ReplayJSON)] {
+    public func claims(authorization: String?, nowSeconds: Int64 = HTTPAPIEventBuilder.nowMilliseconds() / 1000) throws(Rejection) -> JSONObject {
         guard let authorization, authorization.lowercased().hasPrefix("bearer ") else { throw .missingToken }
         let token = String(authorization.dropFirst(7)).filter { $0 != " " }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerBytes = Self.base64URLDecode(parts[0]), let payloadBytes = Self.base64URLDecode(parts[1]),
               let signature = Self.base64URLDecode(parts[2]),
-              let header = try? ReplayJSON.parse(headerBytes), let payload = try? ReplayJSON.parse(payloadBytes),
-              let claims = payload.objectMembers else { throw .malformed }
+              let header = (try? JSONValue.parse(headerBytes))?.sortingMembers(), let payload = (try? JSONValue.parse(payloadBytes))?.sortingMembers(),
+              let claims = payload.objectValue else { throw .malformed }
         guard header["alg"]?.stringValue == "HS256" else { throw .unsupportedAlgorithm }
         let expected = SHA256.hmac(key: secret, message: Array((parts[0] + "." + parts[1]).utf8))
         // Compare every byte, so timing does not tell how much matched.
@@ -41,9 +42,9 @@ public struct JWTVerifier: Sendable {
     }
 
     /// A signed token, for tests and for the curl examples `serve` prints.
-    public func sign(claims: [(String, ReplayJSON)]) -> String {
+    public func sign(claims: JSONObject) -> String {
         let header = Self.base64URLEncode(Array("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".utf8))
-        let payload = Self.base64URLEncode(Array(ReplayJSON.object(claims).compactText.utf8))
+        let payload = Self.base64URLEncode(Array(JSONValue.object(claims).jsonText.utf8))
         let signature = SHA256.hmac(key: secret, message: Array((header + "." + payload).utf8))
         return header + "." + payload + "." + Self.base64URLEncode(signature)
     }

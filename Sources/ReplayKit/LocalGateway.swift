@@ -63,7 +63,7 @@ public final class LocalGateway: Sendable {
         }
         let function = match.route.function.rawValue
         let event = builder.event(for: request, routeKey: match.routeKey, pathParameters: match.pathParameters, requestID: requestID)
-        let payload = Array(event.compactText.utf8)
+        let payload = Array(event.jsonText.utf8)
         let result: InvocationResult
         let started = Instant.now()
         do {

@@ -1,5 +1,4 @@
-public import APIGatewayTesting
-import LambdaHTTP
+public import LambdaHTTP
 public import RuntimeEmulator
 
 /// An invocation's outcome as replay files store it: the response payload with a JSON body
@@ -16,33 +15,33 @@ public enum OutcomeRecord {
     public static let maskedUUID = "<uuid>"
 
     /// The stored form of an outcome for the given event text.
-    public static func make(_ outcome: InvocationOutcome, eventText: String, clockDays: ClockDays) -> ReplayJSON {
-        let raw: ReplayJSON
+    public static func make(_ outcome: InvocationOutcome, eventText: String, clockDays: ClockDays) -> JSONValue {
+        let raw: JSONValue
         switch outcome {
         case .response(let payload):
-            if let document = try? ReplayJSON.parse(payload), document.objectMembers != nil {
+            if let document = (try? JSONValue.parse(payload))?.sortingMembers(), document.objectValue != nil {
                 raw = withParsedBody(document)
             } else {
-                raw = .object([("rawPayload", .string(String(decoding: payload, as: UTF8.self)))])
+                raw = .object(["rawPayload": .string(String(decoding: payload, as: UTF8.self))])
             }
         case .functionError(let report):
-            raw = .object([("outcome", .string("functionError")), ("errorType", .string(report.errorType))])
+            raw = .object(["outcome": .string("functionError"), "errorType": .string(report.errorType)])
         case .initError(let report, _):
-            raw = .object([("outcome", .string("initError")), ("errorType", .string(report.errorType))])
+            raw = .object(["outcome": .string("initError"), "errorType": .string(report.errorType)])
         case .processExited:
-            raw = .object([("outcome", .string("processExited"))])
+            raw = .object(["outcome": .string("processExited")])
         case .timedOut:
-            raw = .object([("outcome", .string("timedOut"))])
+            raw = .object(["outcome": .string("timedOut")])
         case .launchFailed:
-            raw = .object([("outcome", .string("launchFailed"))])
+            raw = .object(["outcome": .string("launchFailed")])
         case .emulatorShutDown:
-            raw = .object([("outcome", .string("emulatorShutDown"))])
+            raw = .object(["outcome": .string("emulatorShutDown")])
         }
         return normalised(raw, eventText: eventText, clockDays: clockDays)
     }
 
     /// Masks volatile values; applying it twice changes nothing.
-    public static func normalised(_ record: ReplayJSON, eventText: String, clockDays: ClockDays) -> ReplayJSON {
+    public static func normalised(_ record: JSONValue, eventText: String, clockDays: ClockDays) -> JSONValue {
         let masks = Masks(knownUUIDs: Set(UUIDText.all(in: eventText.lowercased())), clockDays: clockDays, eventText: eventText)
         return mask(record, masks, inHeaders: false)
     }
@@ -53,17 +52,17 @@ public enum OutcomeRecord {
         let eventText: String
     }
 
-    private static func withParsedBody(_ document: ReplayJSON) -> ReplayJSON {
-        guard var members = document.objectMembers else { return document }
-        if let index = members.firstIndex(where: { $0.0 == "body" }), let text = members[index].1.stringValue,
-           document["isBase64Encoded"] != .bool(true), !text.isEmpty,
-           let parsed = try? ReplayJSON.parse(Array(text.utf8)) {
-            members[index] = ("json", parsed)
+    private static func withParsedBody(_ document: JSONValue) -> JSONValue {
+        guard var members = document.objectValue else { return document }
+        if let text = members["body"]?.stringValue, document["isBase64Encoded"] != .bool(true), !text.isEmpty,
+           let parsed = try? JSONValue.parse(Array(text.utf8)) {
+            members["body"] = nil
+            members["json"] = parsed
         }
-        return .object(members.sorted { $0.0 < $1.0 })
+        return JSONValue.object(members).sortingMembers()
     }
 
-    private static func mask(_ value: ReplayJSON, _ masks: Masks, inHeaders: Bool) -> ReplayJSON {
+    private static func mask(_ value: JSONValue, _ masks: Masks, inHeaders: Bool) -> JSONValue {
         switch value {
         case .string(let text):
             let withoutUUIDs = UUIDText.replacing(in: text, except: masks.knownUUIDs, with: maskedUUID)
@@ -71,11 +70,11 @@ public enum OutcomeRecord {
         case .array(let items):
             return .array(items.map { mask($0, masks, inHeaders: false) })
         case .object(let members):
-            return .object(members.map { key, member in
+            return .object(JSONObject(members.map { key, member -> JSONObject.Member in
                 if inHeaders, volatileHeaders.contains(key.lowercased()) { return (key, .string(maskedValue)) }
                 if volatileMembers.contains(key), member != .null { return (key, .string(maskedValue)) }
                 return (key, mask(member, masks, inHeaders: key == "headers"))
-            })
+            }))
         default:
             return value
         }

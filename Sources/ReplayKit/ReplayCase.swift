@@ -1,4 +1,5 @@
-public import APIGatewayTesting
+import APIGatewayTesting
+public import LambdaHTTP
 import FoundationEssentials
 import HealthTracker
 
@@ -8,11 +9,11 @@ public struct ReplayCase: Sendable {
     public struct Step: Sendable {
         /// The function to invoke; when nil, the one whose route the event's `routeKey` names.
         public var function: String?
-        public var event: ReplayJSON
+        public var event: JSONValue
         /// Nil until `replay run --update` or `serve --record` fills it.
-        public var expected: ReplayJSON?
+        public var expected: JSONValue?
 
-        public init(function: String? = nil, event: ReplayJSON, expected: ReplayJSON? = nil) {
+        public init(function: String? = nil, event: JSONValue, expected: JSONValue? = nil) {
             self.function = function
             self.event = event
             self.expected = expected
@@ -35,25 +36,25 @@ public struct ReplayCase: Sendable {
     }
 
     public init(parsing bytes: [UInt8]) throws(ReplayError) {
-        let document: ReplayJSON
-        do { document = try ReplayJSON.parse(bytes) } catch {
+        let document: JSONValue
+        do { document = try JSONValue.parse(bytes).sortingMembers() } catch {
             throw ReplayError(.invalidReplayFile, "not JSON: \(error.message)")
         }
-        guard document.objectMembers != nil else { throw ReplayError(.invalidReplayFile, "a replay file is a JSON object") }
+        guard document.objectValue != nil else { throw ReplayError(.invalidReplayFile, "a replay file is a JSON object") }
         // A bare event is a file of one step.
-        guard let steps = document["steps"]?.arrayItems else {
+        guard let steps = document["steps"]?.arrayValue else {
             self.init(steps: [Step(event: document)])
             return
         }
         var parsed: [Step] = []
         for (index, step) in steps.enumerated() {
-            guard let event = step["event"], event.objectMembers != nil else {
+            guard let event = step["event"], event.objectValue != nil else {
                 throw ReplayError(.invalidReplayFile, "step \(index + 1) has no \"event\" object")
             }
             parsed.append(Step(function: step["function"]?.stringValue, event: event, expected: step["expected"]))
         }
         var seed: [String] = []
-        for item in document["seed"]?.arrayItems ?? [] {
+        for item in document["seed"]?.arrayValue ?? [] {
             guard let sql = item.stringValue else { throw ReplayError(.invalidReplayFile, "\"seed\" holds SQL strings") }
             seed.append(sql)
         }
@@ -62,19 +63,19 @@ public struct ReplayCase: Sendable {
         self.init(description: document["description"]?.stringValue, authMode: authMode, seed: seed, steps: parsed)
     }
 
-    public var json: ReplayJSON {
-        var members: [(String, ReplayJSON)] = []
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = []
         if let description { members.append(("description", .string(description))) }
         if authMode != "jwt" { members.append(("authMode", .string(authMode))) }
         if !seed.isEmpty { members.append(("seed", .array(seed.map { .string($0) }))) }
         members.append(("steps", .array(steps.map { step in
-            var fields: [(String, ReplayJSON)] = []
+            var fields: [(String, JSONValue)] = []
             if let function = step.function { fields.append(("function", .string(function))) }
             fields.append(("event", step.event))
             if let expected = step.expected { fields.append(("expected", expected)) }
-            return .object(fields)
+            return .object(JSONObject(fields))
         })))
-        return .object(members)
+        return .object(JSONObject(members))
     }
 
     /// The function a step goes to: its own, else its route's, else `fallback` (the folder's).

@@ -74,7 +74,7 @@ public final class ReplayRunner: Sendable {
             guard let function = ReplayCase.function(for: step, fallback: folderFunction) else {
                 throw ReplayError(.invalidReplayFile, "step \(index + 1): no function (its routeKey is not in the table; add \"function\")")
             }
-            let eventText = step.event.compactText
+            let eventText = step.event.jsonText
             let started = Instant.now()
             let outcome = try await invoker.invoke(Array(eventText.utf8), function: file.authMode == "none" ? function + "@none" : function)
             let clockDays = ClockDays.during(start: started, end: .now())

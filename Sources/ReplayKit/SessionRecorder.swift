@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import APIGatewayTesting
+import LambdaHTTP
 import RuntimeEmulator
 import Synchronization
 
@@ -25,8 +26,8 @@ public final class SessionRecorder: Sendable {
         path = directory + "/serve-\(HTTPAPIEventBuilder.nowMilliseconds()).json"
     }
 
-    func record(function: String, event: ReplayJSON, outcome: InvocationOutcome, clockDays: ClockDays) {
-        let expected = OutcomeRecord.make(outcome, eventText: event.compactText, clockDays: clockDays)
+    func record(function: String, event: JSONValue, outcome: InvocationOutcome, clockDays: ClockDays) {
+        let expected = OutcomeRecord.make(outcome, eventText: event.jsonText, clockDays: clockDays)
         steps.withLock { steps in
             steps.append(ReplayCase.Step(function: function, event: event, expected: expected))
             let file = ReplayCase(description: "Recorded by replay serve", authMode: authMode, steps: steps)

@@ -1,5 +1,6 @@
 import APIGatewayTesting
 import ArgumentParser
+import LambdaHTTP
 import ReplayKit
 
 /// `replay event METHOD PATH`: the v2 event API Gateway would send for a request.
@@ -37,7 +38,7 @@ struct EventCommand: AsyncParsableCommand {
         var extra: [String] = []
         for item in query {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            extra.append(ReplayKit.queryComponent(String(parts[0])) + "=" + (parts.count > 1 ? ReplayKit.queryComponent(String(parts[1])) : ""))
+            extra.append(String(parts[0]).percentEncoded + "=" + (parts.count > 1 ? String(parts[1]).percentEncoded : ""))
         }
         if !extra.isEmpty {
             request.rawQuery = ([request.rawQuery].filter { !$0.isEmpty } + extra).joined(separator: "&")
@@ -47,7 +48,7 @@ struct EventCommand: AsyncParsableCommand {
             if request.header("content-type") == nil { request.headers.append(("content-type", "application/json")) }
         }
         if let claims {
-            guard let members = (try? ReplayJSON.parse(Array(claims.utf8)))?.objectMembers else {
+            guard let members = (try? JSONValue.parse(Array(claims.utf8)))?.sortingMembers().objectValue else {
                 throw ValidationError("--claims takes a JSON object")
             }
             request.claims = members

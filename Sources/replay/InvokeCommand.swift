@@ -1,6 +1,7 @@
 import APIGatewayTesting
 import ArgumentParser
 import HealthTracker
+import LambdaHTTP
 import ReplayKit
 import RuntimeEmulator
 import Synchronization
@@ -40,11 +41,11 @@ struct InvokeCommand: AsyncParsableCommand {
         for path in events {
             let bytes = path == "-" ? FileText.readStandardInput() : try FileText.read(path)
             // A replay file's events, or any other payload exactly as given.
-            if let document = try? ReplayJSON.parse(bytes), document["steps"] != nil {
+            if let document = (try? JSONValue.parse(bytes))?.sortingMembers(), document["steps"] != nil {
                 let file = try ReplayCase(parsing: bytes)
                 fileModes.insert(file.authMode)
                 for (index, step) in file.steps.enumerated() {
-                    payloads.append(("\(path) step \(index + 1)", Array(step.event.compactText.utf8)))
+                    payloads.append(("\(path) step \(index + 1)", Array(step.event.jsonText.utf8)))
                 }
             } else {
                 plainEvents = true

@@ -21,7 +21,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         var environment = ProcessEnvironment.current()
         if let databaseURL { environment["DATABASE_URL"] = databaseURL }
-        let configuration = try PostgresConfiguration.fromEnvironment(environment, applicationName: "replay-migrate")
+        let configuration = try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: "replay-migrate").writer
         let connection = try PostgresConnection(configuration: configuration)
         defer { connection.close() }
         let migrator = HealthTrackerSchema.migrator

@@ -1,5 +1,6 @@
 import APIGatewayTesting
 import Foundation
+import LambdaHTTP
 import PostgresTestSupport
 import RuntimeEmulator
 import Testing
@@ -53,9 +54,9 @@ func httpEvent(method: String, path: String, claims: [String: String]? = nil, bo
     let request = ClientRequest(
         method: method, path: path, headers: body == nil ? [] : [("content-type", "application/json")],
         body: body.map { Array($0.utf8) },
-        claims: claims.map { $0.sorted { $0.key < $1.key }.map { ($0.key, ReplayJSON.string($0.value)) } }
+        claims: claims.map { JSONObject($0.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }) }
     )
-    return builder.event(for: request, routeKey: "$default").compactText
+    return builder.event(for: request, routeKey: "$default").jsonText
 }
 
 /// A payload 2.0 response: status, lower-cased headers, body.

@@ -1,5 +1,6 @@
 import APIGatewayTesting
 import Foundation
+import LambdaHTTP
 import HealthTracker
 import Postgres
 import PostgresTestSupport
@@ -197,13 +198,13 @@ struct APIRequest {
             method: method, path: path, rawQuery: query,
             headers: headers.merging(["user-agent": "tests"]) { mine, _ in mine }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
             body: body.map { Array($0.utf8) },
-            claims: auth.claims.map { $0.sorted { $0.key < $1.key }.map { ($0.key, ReplayJSON.string($0.value)) } }
+            claims: auth.claims.map { JSONObject($0.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }) }
         )
     }
 
     /// The payload 2.0 event API Gateway sends for this request through its `$default` route.
     func event(auth: APIAuth) -> [UInt8] {
-        Array(Self.builder.event(for: clientRequest(auth: auth), routeKey: "$default").compactText.utf8)
+        Array(Self.builder.event(for: clientRequest(auth: auth), routeKey: "$default").jsonText.utf8)
     }
 }
 
@@ -233,7 +234,7 @@ struct APIResponse {
     }
     var contentType: String? { headers["content-type"] }
     /// The body with exact decimal numbers (for comparing documents digit for digit).
-    func exactJSON() throws -> TestJSON { try TestJSON.parse(Array(text.utf8)) }
+    func exactJSON() throws -> JSONValue { try JSONValue.parse(Array(text.utf8)) }
 }
 
 /// One harness (function instances, migrated database) around a whole suite.

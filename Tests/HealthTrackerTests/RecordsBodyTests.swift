@@ -1,5 +1,5 @@
 import Foundation
-import HealthTracker
+@testable import HealthTracker
 import LambdaHTTP
 import TestTags
 import Testing
@@ -93,10 +93,11 @@ import UTCTime
 
     @Test func pageWrapsItems() throws {
         let day = ActivityDay(userUUID: S.ownerUUID, date: S.date("2025-03-01"), steps: 5)
-        let page = RecordJSON.page(items: [day.jsonText], nextCursor: day.listCursor.token)
-        let object = try #require(try S.body(page).objectValue)
+        let page = HTTPResponse.page(items: [day.jsonValue], nextCursor: day.listCursor.token)
+        let object = try #require(try S.body(String(decoding: page.body, as: UTF8.self)).objectValue)
         #expect(object["next_cursor"] == .string(day.listCursor.token))
-        #expect(RecordJSON.page(items: [], nextCursor: nil) == "{\"items\":[],\"next_cursor\":null}")
+        #expect(object["items"] == .array([day.jsonValue]))
+        #expect(HTTPResponse.page(items: [], nextCursor: nil).body == Array("{\"items\":[],\"next_cursor\":null}".utf8))
     }
 
     @Test func columnsFollowTheResponseOrder() throws {

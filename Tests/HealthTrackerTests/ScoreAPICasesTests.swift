@@ -1,4 +1,5 @@
 import Foundation
+import LambdaHTTP
 import HealthTracker
 import Postgres
 import PostgresTestSupport
@@ -17,16 +18,16 @@ import UTCTime
 ///   as the cases' `how_to_run` says. It needs the record endpoints.
 @Suite("Score cases through the real API", .serialized, .apiHarness, .tags(.database))
 struct ScoreAPICasesTests {
-    static func load(_ relativePath: String) -> [TestJSON] {
+    static func load(_ relativePath: String) -> [JSONValue] {
         let url = TestCluster.packageRoot.appendingPathComponent(relativePath).standardizedFileURL
-        guard let data = try? Data(contentsOf: url), let document = try? TestJSON.parse(Array(data)) else { return [] }
-        return document["cases"]?.array ?? []
+        guard let data = try? Data(contentsOf: url), let document = try? JSONValue.parse(Array(data)) else { return [] }
+        return document["cases"]?.arrayValue ?? []
     }
 
     static let sharedCases = load("../shared/docs/health-score-cases.json")
     static let moreCases = load("Tests/Fixtures/score-cases-more.json")
-    static let allCases: [TestJSON] = sharedCases + ScoreOwnCasesTests.cases.map(normalized) + moreCases
-    static let names = allCases.compactMap { $0["name"]?.string }
+    static let allCases: [JSONValue] = sharedCases + ScoreOwnCasesTests.cases.map(normalized) + moreCases
+    static let names = allCases.compactMap { $0["name"]?.stringValue }
 
     @Test("every case file is found")
     func filesFound() {
@@ -37,12 +38,12 @@ struct ScoreAPICasesTests {
 
     @Test("case, records seeded by SQL, score through the API", arguments: names)
     func seededBySQL(name: String) async throws {
-        let testCase = try #require(Self.allCases.first { $0["name"]?.string == name })
+        let testCase = try #require(Self.allCases.first { $0["name"]?.stringValue == name })
         let api = try APITestHarness.require()
         let connection = try api.connect()
         defer { connection.close() }
         var variables = ["run_id": UUID().uuidString.lowercased()]
-        let calls = try #require(testCase["input"]?.array)
+        let calls = try #require(testCase["input"]?.arrayValue)
         for call in calls.dropLast() {
             try CaseSeeder.seed(call.substituting(variables), connection: connection, variables: &variables)
         }
@@ -51,19 +52,19 @@ struct ScoreAPICasesTests {
 
     @Test("case, every call through the API (needs the record endpoints)", arguments: names)
     func throughAPI(name: String) async throws {
-        let testCase = try #require(Self.allCases.first { $0["name"]?.string == name })
+        let testCase = try #require(Self.allCases.first { $0["name"]?.stringValue == name })
         let api = try APITestHarness.require()
         var variables = ["run_id": UUID().uuidString.lowercased()]
-        let calls = try #require(testCase["input"]?.array)
+        let calls = try #require(testCase["input"]?.arrayValue)
         for raw in calls.dropLast() {
             let call = raw.substituting(variables)
-            let method = try #require(call["method"]?.string)
-            let path = try #require(call["path"]?.string)
+            let method = try #require(call["method"]?.stringValue)
+            let path = try #require(call["path"]?.stringValue)
             let response = try await api.send(method, path, query: APITestHarness.query(Self.query(call)), body: call["body"]?.jsonText)
             try #require((200..<300).contains(response.status), "\(method) \(path) answered \(response.status): \(response.text)")
-            for (variable, field) in call["bind"]?.object ?? [:] {
-                let key = try #require(field.string)
-                let value = try #require(try response.exactJSON()[key]?.string, "no \(key) in \(response.text)")
+            for (variable, field) in call["bind"]?.objectValue ?? [:] {
+                let key = try #require(field.stringValue)
+                let value = try #require(try response.exactJSON()[key]?.stringValue, "no \(key) in \(response.text)")
                 variables[variable] = value
             }
         }
@@ -71,13 +72,13 @@ struct ScoreAPICasesTests {
     }
 
     /// Sends the case's score GET and compares it with `expected` as `how_to_run` says.
-    static func checkScore(_ testCase: TestJSON, call raw: TestJSON, variables: [String: String], api: APITestHarness) async throws {
+    static func checkScore(_ testCase: JSONValue, call raw: JSONValue, variables: [String: String], api: APITestHarness) async throws {
         let call = raw.substituting(variables)
         let expected = try #require(testCase["expected"]).substituting(variables)
         let response = try await api.send(
-            try #require(call["method"]?.string), try #require(call["path"]?.string), query: APITestHarness.query(query(call))
+            try #require(call["method"]?.stringValue), try #require(call["path"]?.stringValue), query: APITestHarness.query(query(call))
         )
-        let status = try #require(expected["status"]?.number)
+        let status = try #require(expected["status"]?.numberValue)
         #expect(Decimal(response.status) == status, "\(response.text)")
         #expect(response.contentType == (response.status == 200 ? "application/json" : "application/problem+json"))
         let body = try response.exactJSON()
@@ -85,27 +86,27 @@ struct ScoreAPICasesTests {
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         if response.status != 200 {
             // Every problem carries the request id (api.md).
-            #expect(body["request_id"]?.string?.isEmpty == false)
+            #expect(body["request_id"]?.stringValue?.isEmpty == false)
         }
     }
 
-    static func query(_ call: TestJSON) -> [(String, String)] {
-        (call["query"]?.object ?? [:]).sorted { $0.key < $1.key }.compactMap { key, value in
-            value.string.map { (key, $0) }
+    static func query(_ call: JSONValue) -> [(String, String)] {
+        (call["query"]?.objectValue ?? [:]).sorted { $0.name < $1.name }.compactMap { key, value in
+            value.stringValue.map { (key, $0) }
         }
     }
 
     /// The engine's own cases leave out the user: add its POST and `user_uuid` in bodies.
-    static func normalized(_ testCase: TestJSON) -> TestJSON {
-        guard case .object(var members) = testCase, var calls = testCase["input"]?.array else { return testCase }
-        if calls.first?["path"]?.string != "/api/users/" {
+    static func normalized(_ testCase: JSONValue) -> JSONValue {
+        guard case .object(var members) = testCase, var calls = testCase["input"]?.arrayValue else { return testCase }
+        if calls.first?["path"]?.stringValue != "/api/users/" {
             calls = calls.map { call in
                 guard case .object(var c) = call, c["method"] == .string("POST"), case .object(var body)? = c["body"] else { return call }
                 if body["user_uuid"] == nil { body["user_uuid"] = .string("${user_uuid}") }
                 c["body"] = .object(body)
                 return .object(c)
             }
-            let user: TestJSON = .object([
+            let user: JSONValue = .object([
                 "method": .string("POST"), "path": .string("/api/users/"),
                 "body": .object(["email": .string("own.${run_id}@example.com"), "full_name": .string("Own case")]),
                 "bind": .object(["user_uuid": .string("user_uuid")]),
@@ -133,23 +134,23 @@ enum CaseSeeder {
 
     enum SeedError: Error { case unknownPath(String), unknownColumn(String) }
 
-    static func seed(_ call: TestJSON, connection: PostgresConnection, variables: inout [String: String]) throws {
-        let path = try #require(call["path"]?.string)
-        var body = try #require(call["body"]?.object)
+    static func seed(_ call: JSONValue, connection: PostgresConnection, variables: inout [String: String]) throws {
+        let path = try #require(call["path"]?.stringValue)
+        var body = try #require(call["body"]?.objectValue)
         if path == "/api/users/" {
             let user = UUID().uuidString.lowercased()
             try connection.execute(
                 "INSERT INTO users (user_uuid, email, full_name, date_of_birth, sex) VALUES ($1, $2, $3, $4, $5)",
-                [user, body["email"]?.string, body["full_name"]?.string, body["date_of_birth"]?.string, body["sex"]?.string]
+                [user, body["email"]?.stringValue, body["full_name"]?.stringValue, body["date_of_birth"]?.stringValue, body["sex"]?.stringValue]
             )
-            for (variable, field) in call["bind"]?.object ?? [:] where field.string == "user_uuid" {
+            for (variable, field) in call["bind"]?.objectValue ?? [:] where field.stringValue == "user_uuid" {
                 variables[variable] = user
             }
             return
         }
         guard let target = tables[path] else { throw SeedError.unknownPath(path) }
         // The sleep endpoint derives the wake-up day from end_time when it is left out (spec §1).
-        if path == "/api/sleep-activity/", body["date"] == nil, let end = body["end_time"]?.string {
+        if path == "/api/sleep-activity/", body["date"] == nil, let end = body["end_time"]?.stringValue {
             body["date"] = .string(try #require(Instant(rfc3339: end)).date.description)
         }
         let columns = body.keys.sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import HealthScore
+import LambdaHTTP
 @testable import HealthTracker
 import ScoreTestSupport
 import TestTags
@@ -14,43 +15,43 @@ struct ScoreCasesTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("../shared/docs/health-score-cases.json").standardizedFileURL
 
-    static func loadCases() throws -> [TestJSON] {
-        let document = try TestJSON.parse(Array(try Data(contentsOf: casesURL)))
-        return document["cases"]?.array ?? []
+    static func loadCases() throws -> [JSONValue] {
+        let document = try JSONValue.parse(Array(try Data(contentsOf: casesURL)))
+        return document["cases"]?.arrayValue ?? []
     }
 
     /// Loaded once; a missing or broken file leaves this empty and fails `casesFilePresent`.
-    static let cases: [TestJSON] = (try? loadCases()) ?? []
-    static let caseNames: [String] = cases.compactMap { $0["name"]?.string }
+    static let cases: [JSONValue] = (try? loadCases()) ?? []
+    static let caseNames: [String] = cases.compactMap { $0["name"]?.stringValue }
 
     @Test("the cases file is found and holds cases for this version")
     func casesFilePresent() throws {
-        let document = try TestJSON.parse(Array(try Data(contentsOf: Self.casesURL)))
-        #expect(document["version"]?.string == HealthScoreEngine.version)
+        let document = try JSONValue.parse(Array(try Data(contentsOf: Self.casesURL)))
+        #expect(document["version"]?.stringValue == HealthScoreEngine.version)
         #expect(Self.caseNames.count >= 6)
     }
 
     @Test("case", arguments: caseNames)
     func conformance(name: String) throws {
-        let testCase = try #require(Self.cases.first { $0["name"]?.string == name })
+        let testCase = try #require(Self.cases.first { $0["name"]?.stringValue == name })
         let user = ScoreFixture.user.uuidString.lowercased()
-        let calls = try #require(testCase["input"]?.array).map { $0.substituting("user_uuid", with: user) }
+        let calls = try #require(testCase["input"]?.arrayValue).map { $0.substituting("user_uuid", with: user) }
         let expected = try #require(testCase["expected"]).substituting("user_uuid", with: user)
-        let status = try #require(expected["status"]?.number)
+        let status = try #require(expected["status"]?.numberValue)
         let get = try #require(calls.last)
-        let asOfText = try #require(get["query"]?["as_of"]?.string)
+        let asOfText = try #require(get["query"]?["as_of"]?.stringValue)
         guard let asOf = Instant(rfc3339: asOfText) else {
             // A bad parameter is the handler's 400, before any score is computed.
             #expect(status == 400, "as_of \(asOfText) does not parse but the case expects \(status)")
             return
         }
         var inputs = ScoreInputs(userUUID: ScoreFixture.user, asOf: asOf)
-        for call in calls.dropLast() where call["method"]?.string == "POST" {
+        for call in calls.dropLast() where call["method"]?.stringValue == "POST" {
             try Self.add(call, to: &inputs)
         }
         let outcome = try HealthScoreEngine.evaluate(inputs)
         #expect(Decimal(outcome.httpStatus) == status)
-        let body = try TestJSON.parse(outcome.jsonBytes())
+        let body = try JSONValue.parse(outcome.jsonBytes())
         let mismatches = try #require(expected["body"]).subsetMismatches(in: body)
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
     }
@@ -58,17 +59,17 @@ struct ScoreCasesTests {
     enum CaseError: Error { case badField(String, String) }
 
     /// One record POST of a case as an engine input.
-    static func add(_ call: TestJSON, to inputs: inout ScoreInputs) throws {
-        let path = try #require(call["path"]?.string)
+    static func add(_ call: JSONValue, to inputs: inout ScoreInputs) throws {
+        let path = try #require(call["path"]?.stringValue)
         let body = try #require(call["body"])
-        func number(_ key: String) -> Decimal? { body[key]?.number }
+        func number(_ key: String) -> Decimal? { body[key]?.numberValue }
         func instant(_ key: String) throws -> Instant? {
-            guard let text = body[key]?.string else { return nil }
+            guard let text = body[key]?.stringValue else { return nil }
             guard let value = Instant(rfc3339: text) else { throw CaseError.badField(key, text) }
             return value
         }
         func date(_ key: String) throws -> CalendarDate? {
-            guard let text = body[key]?.string else { return nil }
+            guard let text = body[key]?.stringValue else { return nil }
             guard let value = CalendarDate(text) else { throw CaseError.badField(key, text) }
             return value
         }

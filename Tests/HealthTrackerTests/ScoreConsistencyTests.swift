@@ -1,5 +1,6 @@
 import Foundation
 import HealthScore
+import LambdaHTTP
 import HealthTracker
 import Postgres
 import PostgresTestSupport
@@ -16,13 +17,13 @@ struct ScoreConsistencyTests {
     static let asOf = "2025-06-15T12:00:00Z"
 
     /// Case 01 of the shared cases: records in all 7 components.
-    static func case01() throws -> TestJSON {
-        try #require(ScoreAPICasesTests.sharedCases.first { $0["name"]?.string?.hasPrefix("01_") == true })
+    static func case01() throws -> JSONValue {
+        try #require(ScoreAPICasesTests.sharedCases.first { $0["name"]?.stringValue?.hasPrefix("01_") == true })
     }
 
     /// Seeds case 01's records for a new user in the given order of its record POSTs.
-    static func seed(_ testCase: TestJSON, order: [Int]? = nil, connection: PostgresConnection) throws -> String {
-        let calls = try #require(testCase["input"]?.array)
+    static func seed(_ testCase: JSONValue, order: [Int]? = nil, connection: PostgresConnection) throws -> String {
+        let calls = try #require(testCase["input"]?.arrayValue)
         var variables = ["run_id": UUID().uuidString.lowercased()]
         try CaseSeeder.seed(calls[0].substituting(variables), connection: connection, variables: &variables)
         let records = Array(calls.dropFirst().dropLast())
@@ -38,7 +39,7 @@ struct ScoreConsistencyTests {
         let api = try APITestHarness.require()
         let connection = try api.connect()
         defer { connection.close() }
-        let count = try #require(testCase["input"]?.array).count - 2
+        let count = try #require(testCase["input"]?.arrayValue).count - 2
         var generator = SplitMix(seed: 42)
         var orders: [[Int]] = [Array(0..<count), Array((0..<count).reversed())]
         for _ in 0..<3 { orders.append(Array(0..<count).shuffled(using: &generator)) }

@@ -84,13 +84,13 @@ struct ScoreEndpointTests {
         let raw = try await api.get("/api/get_health_score", query: "user_uuid=\(user)&as_of=2025-06-16T01:30:00+02:00")
         #expect(raw.status == 400 && raw.contentType == "application/problem+json")
         let rawBody = try raw.exactJSON()
-        #expect(rawBody["type"]?.string == "/problems/invalid-parameter")
-        #expect(rawBody["invalid_params"]?.array?.compactMap { $0["name"]?.string } == ["as_of"])
-        #expect(rawBody["request_id"]?.string?.isEmpty == false)
+        #expect(rawBody["type"]?.stringValue == "/problems/invalid-parameter")
+        #expect(rawBody["invalid_params"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["as_of"])
+        #expect(rawBody["request_id"]?.stringValue?.isEmpty == false)
         let encoded = try await api.get("/api/get_health_score", query: "user_uuid=\(user)&as_of=2025-06-16T01%3A30%3A00%2B02%3A00")
         // No records: 422, as of the instant the offset names.
         #expect(encoded.status == 422)
-        #expect(try encoded.exactJSON()["as_of"]?.string == "2025-06-15T23:30:00Z")
+        #expect(try encoded.exactJSON()["as_of"]?.stringValue == "2025-06-15T23:30:00Z")
     }
 
     @Test("through the function: 404 for an unknown user, after the parameters; as_of defaults to the time of the request")
@@ -99,7 +99,7 @@ struct ScoreEndpointTests {
         let unknown = try await api.score(userUUID: UUID().uuidString, asOf: "2025-06-15T12:00:00Z")
         #expect(unknown.status == 404 && unknown.contentType == "application/problem+json")
         let body = try unknown.exactJSON()
-        #expect(body["type"]?.string == "/problems/user-not-found" && body["title"]?.string == "User not found")
+        #expect(body["type"]?.stringValue == "/problems/user-not-found" && body["title"]?.stringValue == "User not found")
         // A bad parameter wins over an unknown user: no lookup happens.
         let bad = try await api.score(userUUID: UUID().uuidString, asOf: "2025-06-15")
         #expect(bad.status == 400)
@@ -109,7 +109,7 @@ struct ScoreEndpointTests {
         let response = try await api.score(userUUID: user.uppercased(), asOf: nil)
         let after = Instant.now()
         #expect(response.status == 422)
-        let asOfText = try #require(try response.exactJSON()["as_of"]?.string)
+        let asOfText = try #require(try response.exactJSON()["as_of"]?.stringValue)
         let asOf = try #require(Instant(rfc3339: asOfText))
         #expect(before <= asOf && asOf <= after)
     }
@@ -124,7 +124,7 @@ struct ScoreEndpointTests {
         #expect(try await api.score(userUUID: user, asOf: asOf, auth: .anonymous).status == 401)
         let forbidden = try await api.score(userUUID: user, asOf: asOf, auth: .claims(["sub": other]))
         #expect(forbidden.status == 403)
-        #expect(try forbidden.exactJSON()["type"]?.string == "/problems/forbidden")
+        #expect(try forbidden.exactJSON()["type"]?.stringValue == "/problems/forbidden")
         // Parameters are checked first.
         #expect(try await api.score(userUUID: user, asOf: "bad", auth: .claims(["sub": other])).status == 400)
         // Ownership before the lookup: an unknown user is 403 for anyone but an admin.

@@ -1,5 +1,6 @@
 import Foundation
 import HealthScore
+import LambdaHTTP
 @testable import HealthTracker
 import ScoreTestSupport
 import TestTags
@@ -162,18 +163,18 @@ struct ScoreOwnCasesTests {
     ]
     """#
 
-    static let cases: [TestJSON] = (try? TestJSON.parse(Array(casesJSON.utf8)).array) ?? []
+    static let cases: [JSONValue] = (try? JSONValue.parse(Array(casesJSON.utf8)).arrayValue) ?? []
 
     @Test("the cases parse")
     func casesParse() {
         #expect(Self.cases.count == 5)
     }
 
-    @Test("case", arguments: cases.compactMap { $0["name"]?.string })
+    @Test("case", arguments: cases.compactMap { $0["name"]?.stringValue })
     func handComputed(name: String) throws {
-        let testCase = try #require(Self.cases.first { $0["name"]?.string == name })
-        let calls = try #require(testCase["input"]?.array)
-        let asOfText = try #require(calls.last?["query"]?["as_of"]?.string)
+        let testCase = try #require(Self.cases.first { $0["name"]?.stringValue == name })
+        let calls = try #require(testCase["input"]?.arrayValue)
+        let asOfText = try #require(calls.last?["query"]?["as_of"]?.stringValue)
         let asOf = try #require(Instant(rfc3339: asOfText))
         var inputs = ScoreInputs(userUUID: ScoreFixture.user, asOf: asOf)
         for call in calls.dropLast() {
@@ -181,8 +182,8 @@ struct ScoreOwnCasesTests {
         }
         let outcome = try HealthScoreEngine.evaluate(inputs)
         let expected = try #require(testCase["expected"])
-        #expect(Decimal(outcome.httpStatus) == expected["status"]?.number)
-        let mismatches = try #require(expected["body"]).subsetMismatches(in: try TestJSON.parse(outcome.jsonBytes()))
+        #expect(Decimal(outcome.httpStatus) == expected["status"]?.numberValue)
+        let mismatches = try #require(expected["body"]).subsetMismatches(in: try JSONValue.parse(outcome.jsonBytes()))
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
     }
 }

@@ -58,10 +58,10 @@ struct HTTPLambdaHandlerTests {
         )
         var event = HTTPAPIEventBuilder().event(for: request, routeKey: "$default", requestID: "apigw-id", epochMilliseconds: 1_700_000_000_000)
         if let body {
-            event.set("body", .string(body))
-            event.set("isBase64Encoded", .bool(base64))
+            event["body"] = .string(body)
+            event["isBase64Encoded"] = .bool(base64)
         }
-        return Array(event.compactText.utf8)
+        return Array(event.jsonText.utf8)
     }
 
     private func invoke(_ event: [UInt8], maxBodyBytes: Int = HTTPLambdaHandler<ClosureHTTPApplication<Route>>.defaultMaxBodyBytes) throws -> [String: Any] {

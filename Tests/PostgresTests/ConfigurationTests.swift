@@ -49,4 +49,35 @@ struct ConfigurationTests {
         }
         #expect(error?.code == .configuration)
     }
+
+    /// Stands in for the application's secret reader, counting what it is asked.
+    final class CountingSecretSource: DatabaseSecretSource, @unchecked Sendable {
+        var requests: [(id: String, refresh: Bool)] = []
+
+        func databaseSecret(id: String, refresh: Bool) throws(PostgresError) -> DatabaseSecret {
+            requests.append((id, refresh))
+            let json = #"{"host":"db.internal","port":"6432","username":"app","password":"pw-\#(requests.count)"}"#
+            do { return try JSONDecoder().decode(DatabaseSecret.self, from: Data(json.utf8)) } catch {
+                throw PostgresError(code: .configuration, message: "unreadable test secret")
+            }
+        }
+    }
+
+    @Test("DATABASE_SECRET_ARN is read through the source the application gives, again with refresh after a rotation; without a source it is a configuration error")
+    func secretSource() throws {
+        let environment = ["DATABASE_SECRET_ARN": "arn:aws:secretsmanager:eu-west-1:1:secret:db", "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"]
+        let source = CountingSecretSource()
+        let settings = try DatabaseSettings.fromEnvironment(environment, applicationName: "users", secrets: source)
+        #expect(settings.writer.parameters.contains { $0.key == "host" && $0.value == "db.internal" })
+        #expect(settings.writer.parameters.contains { $0.key == "password" && $0.value == "pw-1" })
+        let refreshed = try #require(try settings.withRefreshedSecret())
+        #expect(refreshed.writer.parameters.contains { $0.key == "password" && $0.value == "pw-2" })
+        #expect(source.requests.map(\.refresh) == [false, true])
+        #expect(source.requests.allSatisfy { $0.id == environment["DATABASE_SECRET_ARN"] })
+
+        let error = #expect(throws: PostgresError.self) {
+            try DatabaseSettings.fromEnvironment(environment, applicationName: "users")
+        }
+        #expect(error?.code == .configuration)
+    }
 }

@@ -8,7 +8,7 @@ import Testing
     let table = GatewayRouteTable()
     let user = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
 
-    func event(_ request: ClientRequest) throws -> ReplayJSON {
+    func event(_ request: ClientRequest) throws -> JSONValue {
         let match = try #require(table.match(method: request.method, path: request.path))
         return HTTPAPIEventBuilder().event(for: request, routeKey: match.routeKey, pathParameters: match.pathParameters, requestID: "rid", epochMilliseconds: 1_714_548_600_123)
     }
@@ -68,7 +68,7 @@ import Testing
         var request = ClientRequest(method: "PATCH", target: "/api/users/\(user)/?x=1", headers: [("Content-Type", "application/json"), ("Cookie", "a=b")], body: Array("{}".utf8))
         request.claims = [("sub", .string(user))]
         let built = try event(request)
-        let decoded = try HTTPRequest(decoding: Array(built.compactText.utf8))
+        let decoded = try HTTPRequest(decoding: Array(built.jsonText.utf8))
         #expect(decoded.kind == .httpAPI)
         #expect(decoded.method == .patch)
         #expect(decoded.path == "/api/users/\(user)/")

@@ -12,7 +12,7 @@ import UTCTime
     let none = ClockDays(days: [])
 
     func payload(_ body: String, headers: String) -> [UInt8] {
-        Array("{\"statusCode\":201,\"headers\":{\(headers)},\"cookies\":[],\"body\":\(ReplayJSON.string(body).compactText),\"isBase64Encoded\":false}".utf8)
+        Array("{\"statusCode\":201,\"headers\":{\(headers)},\"cookies\":[],\"body\":\(JSONValue.string(body).jsonText),\"isBase64Encoded\":false}".utf8)
     }
 
     @Test func masksVolatileValuesAndKeepsTheRest() throws {

@@ -2,6 +2,7 @@ import APIGatewayTesting
 import Foundation
 import HealthTracker
 import PostgresTestSupport
+import LambdaHTTP
 import ReplayKit
 import TestTags
 import Testing
@@ -79,7 +80,7 @@ import Testing
 
         // A changed expectation is a failure, with a diff.
         var changed = recorded
-        changed.steps[0].expected?.set("statusCode", .number(418))
+        changed.steps[0].expected?["statusCode"] = .number(418)
         try FileText.write(changed.json.prettyText, to: recorder.path)
         let output = LineLog()
         let second = try await replay([recorder.path], adminURL: adminURL, output: output)

@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import HealthTracker
+import LambdaHTTP
 import ReplayKit
 import RuntimeEmulator
 import Synchronization
@@ -17,7 +18,7 @@ struct HTTPReply: Sendable {
 
     var text: String { String(decoding: body, as: UTF8.self) }
 
-    func json() throws -> ReplayJSON { try ReplayJSON.parse(Array(body)) }
+    func json() throws -> JSONValue { try JSONValue.parse(Array(body)) }
 }
 
 final class LoopbackClient: Sendable {

@@ -1,6 +1,7 @@
 import APIGatewayTesting
 import Foundation
 import HealthTracker
+import LambdaHTTP
 import ReplayKit
 import RuntimeEmulator
 import TestTags
@@ -63,7 +64,7 @@ import Testing
         try await withServe(binaries: try testFunctionFleet()) { client, emulator, log in
             let crash = try await client.send("GET", "/api/users/\(user)?action=crash")
             #expect(crash.status == 502)
-            #expect(try crash.json() == ReplayJSON.object([("message", .string("Internal Server Error"))]))
+            #expect(try crash.json() == JSONValue.object(["message": .string("Internal Server Error")]))
             let next = try await client.send("GET", "/api/users/\(user)?marker=after")
             #expect(next.status == 200)
             #expect(try next.json()["marker"] == .string("after"))
@@ -93,7 +94,7 @@ import Testing
             #expect(first.status == 200)
             let slow = try await client.send("GET", "/api/users/\(user)?action=sleep&ms=30000")
             #expect(slow.status == 504)
-            #expect(try slow.json() == ReplayJSON.object([("message", .string("Endpoint request timed out"))]))
+            #expect(try slow.json() == JSONValue.object(["message": .string("Endpoint request timed out")]))
             // The 504 goes out when the deadline passes; the kill is reaped just after.
             await waitUntil { emulator.instances(of: "users").contains { $0.exit != nil } }
             let killed = emulator.instances(of: "users").filter { $0.exit == .signaled(SIGKILL) }
@@ -110,7 +111,7 @@ import Testing
         try await withServe(binaries: try testFunctionFleet()) { client, emulator, _ in
             let unknown = try await client.send("GET", "/api/unknown")
             #expect(unknown.status == 404)
-            #expect(try unknown.json() == ReplayJSON.object([("message", .string("Not Found"))]))
+            #expect(try unknown.json() == JSONValue.object(["message": .string("Not Found")]))
             let wrongMethod = try await client.send("PUT", "/api/users/")
             #expect(wrongMethod.status == 404)
             // HEAD is not in the table either; its answer has no body, and the connection stays usable.
@@ -118,7 +119,7 @@ import Testing
             #expect(head.status == 404)
             #expect(head.body.isEmpty)
             let after = try await client.send("GET", "/api/elsewhere")
-            #expect(try after.json() == ReplayJSON.object([("message", .string("Not Found"))]))
+            #expect(try after.json() == JSONValue.object(["message": .string("Not Found")]))
             #expect(emulator.instances().isEmpty)
         }
     }

@@ -39,7 +39,7 @@ func event(user: String, asOf: String) -> [UInt8] {
     let request = ClientRequest(
         method: "GET", path: "/api/get_health_score", rawQuery: "user_uuid=\(user)&as_of=" + encoded, headers: [("host", "bench")]
     )
-    return Array(HTTPAPIEventBuilder().event(for: request, routeKey: "$default", requestID: "bench").compactText.utf8)
+    return Array(HTTPAPIEventBuilder().event(for: request, routeKey: "$default", requestID: "bench").jsonText.utf8)
 }
 
 func fail(_ message: String) -> Never {

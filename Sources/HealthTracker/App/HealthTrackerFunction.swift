@@ -16,7 +16,7 @@ public enum HealthTrackerFunction {
         if authMode == .none {
             context.logger.warn("AUTH_MODE=none: ownership is not enforced (local development only)")
         }
-        let settings = try DatabaseSettings.fromEnvironment(context.environment, applicationName: function.rawValue)
+        let settings = try DatabaseSettings.fromFunctionEnvironment(context.environment, applicationName: function.rawValue)
         // No per-query timeout longer than the function's own, whatever a skewed clock says.
         let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
         let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))

@@ -13,6 +13,11 @@ extension HTTPResponse {
         return response
     }
 
+    /// A list page: `{"items": [...], "next_cursor": "..." | null}`.
+    static func page(items: [JSONValue], nextCursor: String?) -> HTTPResponse {
+        .json(.object(["items": .array(items), "next_cursor": nextCursor.map(JSONValue.string) ?? .null]))
+    }
+
     /// `{"deleted": N}`.
     static func deleted(_ count: Int) -> HTTPResponse {
         .json(bytes: Array("{\"deleted\":\(count)}".utf8))

@@ -60,7 +60,7 @@ struct RecordEndpoints<Record: KeyedRow> {
         }
         let items = records.prefix(query.limit)
         let next = records.count > query.limit ? items.last.map { ListCursor(resource: Record.resource, key: $0.recordKey).token } : nil
-        return .recordJSON(RecordJSON.page(items: items.map(\.jsonObjectText), nextCursor: next))
+        return .page(items: items.map(\.jsonValue), nextCursor: next)
     }
 
     /// `PATCH`: reads the record, checks the merged record against every rule, then sets only

@@ -34,7 +34,7 @@ struct UserEndpoints {
         }
         let items = users.prefix(query.limit)
         let next = users.count > query.limit ? items.last?.listCursor?.token : nil
-        return .recordJSON(RecordJSON.page(items: items.map(\.jsonText), nextCursor: next))
+        return .page(items: items.map(\.jsonValue), nextCursor: next)
     }
 
     func get() throws -> HTTPResponse {

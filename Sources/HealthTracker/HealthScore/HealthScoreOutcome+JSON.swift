@@ -1,5 +1,6 @@
 import FoundationEssentials
 public import HealthScore
+import LambdaHTTP
 import UTCTime
 
 extension HealthScoreOutcome {
@@ -21,131 +22,127 @@ extension HealthScoreReport {
     /// Keys in spec §7 order (inside components, the examples' order); numbers rounded half away from zero to 1 decimal, except
     /// weights, counts and coverage (integers).
     public var jsonText: String {
-        var object = OrderedJSONObject()
+        var object = JSONObject()
         // Lower case, as UUIDs are written everywhere else in the API.
-        object.add("user_uuid", string: userUUID.uuidString.lowercased())
-        object.add("version", string: version)
-        object.add("as_of", string: asOf.rfc3339)
-        object.add("score", number: score)
-        object.add("band", string: band.rawValue)
-        object.add("coverage_percent", int: coveragePercent)
-        var componentsObject = OrderedJSONObject()
+        object["user_uuid"] = .string(userUUID.uuidString.lowercased())
+        object["version"] = .string(version)
+        object["as_of"] = .string(asOf.rfc3339)
+        object["score"] = score.json
+        object["band"] = .string(band.rawValue)
+        object["coverage_percent"] = .number(JSONNumber(coveragePercent))
+        var componentsObject = JSONObject()
         for component in components {
-            componentsObject.add(component.component.rawValue, json: component.jsonText)
+            componentsObject[component.component.rawValue] = component.json
         }
-        object.add("components", json: componentsObject.text)
-        object.add("missing_components", json: missingComponents.jsonText)
-        object.add("windows", json: windows.jsonText)
-        return object.text
+        object["components"] = .object(componentsObject)
+        object["missing_components"] = missingComponents.json
+        object["windows"] = windows.json
+        return JSONValue.object(object).jsonText
     }
 }
 
 extension InsufficientDataProblem {
     public func jsonText(requestID: String? = nil) -> String {
-        var object = OrderedJSONObject()
-        object.add("type", string: Self.type)
-        object.add("title", string: Self.title)
-        object.add("status", int: Self.status)
-        object.add("detail", string: detail)
-        object.add("version", string: report.version)
-        object.add("as_of", string: report.asOf.rfc3339)
-        object.add("available_components", json: OrderedJSONObject.array(
-            report.availableComponents.map { OrderedJSONObject.quoted($0.rawValue) }
-        ))
-        object.add("missing_components", json: report.missingComponents.jsonText)
-        object.add("windows", json: report.windows.jsonText)
-        if let requestID { object.add("request_id", string: requestID) }
-        return object.text
+        var object = JSONObject()
+        object["type"] = .string(Self.type)
+        object["title"] = .string(Self.title)
+        object["status"] = .number(JSONNumber(Self.status))
+        object["detail"] = .string(detail)
+        object["version"] = .string(report.version)
+        object["as_of"] = .string(report.asOf.rfc3339)
+        object["available_components"] = .array(report.availableComponents.map { .string($0.rawValue) })
+        object["missing_components"] = report.missingComponents.json
+        object["windows"] = report.windows.json
+        if let requestID { object["request_id"] = .string(requestID) }
+        return JSONValue.object(object).jsonText
+    }
+}
+
+extension RoundedDecimal {
+    /// A non-integer quantity: always one decimal (`100.0`), which is always a JSON number.
+    var json: JSONValue {
+        .number(JSONNumber(description)!)
     }
 }
 
 extension ComponentReport {
-    var jsonText: String {
-        var object = OrderedJSONObject()
+    var json: JSONValue {
+        var object = JSONObject()
         switch status {
         case .missing(let reason):
-            object.add("status", string: "missing")
-            object.add("weight", int: weight)
-            object.add("reason", string: reason.rawValue)
+            object["status"] = .string("missing")
+            object["weight"] = .number(JSONNumber(weight))
+            object["reason"] = .string(reason.rawValue)
         case .available(let available):
-            object.add("status", string: "available")
-            object.add("score", number: available.score)
-            object.add("weight", int: weight)
-            object.add("effective_weight_percent", number: available.effectiveWeightPercent)
-            object.add("contribution", number: available.contribution)
-            if let category = available.category { object.add("category", string: category) }
+            object["status"] = .string("available")
+            object["score"] = available.score.json
+            object["weight"] = .number(JSONNumber(weight))
+            object["effective_weight_percent"] = available.effectiveWeightPercent.json
+            object["contribution"] = available.contribution.json
+            if let category = available.category { object["category"] = .string(category) }
             // `missing_metrics` before `metrics`, as in the spec's and the cases' examples.
-            object.add("missing_metrics", json: OrderedJSONObject.array(available.missingMetrics.map(\.jsonText)))
-            var metrics = OrderedJSONObject()
+            object["missing_metrics"] = .array(available.missingMetrics.map(\.json))
+            var metrics = JSONObject()
             for metric in available.metrics {
-                metrics.add(metric.metric.rawValue, json: metric.jsonText)
+                metrics[metric.metric.rawValue] = metric.json
             }
-            object.add("metrics", json: metrics.text)
+            object["metrics"] = .object(metrics)
         }
-        return object.text
+        return .object(object)
     }
 }
 
 extension MetricReport {
-    var jsonText: String {
-        var object = OrderedJSONObject()
-        object.add("value", number: value)
-        object.add("score", number: score)
-        if let category { object.add("category", string: category) }
-        if let weight { object.add("weight", int: weight) }
+    var json: JSONValue {
+        var object = JSONObject()
+        object["value"] = value.json
+        object["score"] = score.json
+        if let category { object["category"] = .string(category) }
+        if let weight { object["weight"] = .number(JSONNumber(weight)) }
         switch detail {
-        case .daysWithData(let days): object.add("days_with_data", int: days)
-        case .readingsUsed(let count): object.add("readings_used", int: count)
-        case .testDate(let date): object.add("test_date", string: date.description)
+        case .daysWithData(let days): object["days_with_data"] = .number(JSONNumber(days))
+        case .readingsUsed(let count): object["readings_used"] = .number(JSONNumber(count))
+        case .testDate(let date): object["test_date"] = .string(date.description)
         case .bodyMass(let weightKg, let heightCm, let weightRecorded, let heightRecorded):
-            object.add("weight_kg", number: weightKg)
-            object.add("height_cm", number: heightCm)
-            object.add("weight_recorded", string: weightRecorded.rfc3339)
-            object.add("height_recorded", string: heightRecorded.rfc3339)
+            object["weight_kg"] = weightKg.json
+            object["height_cm"] = heightCm.json
+            object["weight_recorded"] = .string(weightRecorded.rfc3339)
+            object["height_recorded"] = .string(heightRecorded.rfc3339)
         }
-        return object.text
+        return .object(object)
     }
 }
 
 extension MissingMetric {
-    var jsonText: String {
-        var object = OrderedJSONObject()
-        object.add("metric", string: metric.rawValue)
-        object.add("reason", string: reason.rawValue)
-        if let daysWithData { object.add("days_with_data", int: daysWithData) }
-        return object.text
+    var json: JSONValue {
+        var object = JSONObject()
+        object["metric"] = .string(metric.rawValue)
+        object["reason"] = .string(reason.rawValue)
+        if let daysWithData { object["days_with_data"] = .number(JSONNumber(daysWithData)) }
+        return .object(object)
     }
 }
 
 extension [MissingComponent] {
-    var jsonText: String {
-        OrderedJSONObject.array(map { missing in
-            var object = OrderedJSONObject()
-            object.add("component", string: missing.component.rawValue)
-            object.add("reason", string: missing.reason.rawValue)
-            return object.text
+    var json: JSONValue {
+        .array(map { missing in
+            .object(["component": .string(missing.component.rawValue), "reason": .string(missing.reason.rawValue)])
         })
     }
 }
 
 extension ScoreWindows {
     /// `{start_date, end_date}` for day-keyed records, `{start, end}` for bio-metrics.
-    var jsonText: String {
-        func dates(_ window: ClosedRange<CalendarDate>) -> String {
-            var object = OrderedJSONObject()
-            object.add("start_date", string: window.lowerBound.description)
-            object.add("end_date", string: window.upperBound.description)
-            return object.text
+    var json: JSONValue {
+        func dates(_ window: ClosedRange<CalendarDate>) -> JSONValue {
+            .object(["start_date": .string(window.lowerBound.description), "end_date": .string(window.upperBound.description)])
         }
-        var bio = OrderedJSONObject()
-        bio.add("start", string: bioMetrics.lowerBound.rfc3339)
-        bio.add("end", string: bioMetrics.upperBound.rfc3339)
         // The order of the cases' examples.
-        var object = OrderedJSONObject()
-        object.add("physical_activity", json: dates(physicalActivity))
-        object.add("sleep_activity", json: dates(sleepActivity))
-        object.add("blood_tests", json: dates(bloodTests))
-        object.add("bio_metrics", json: bio.text)
-        return object.text
+        return .object([
+            "physical_activity": dates(physicalActivity),
+            "sleep_activity": dates(sleepActivity),
+            "blood_tests": dates(bloodTests),
+            "bio_metrics": .object(["start": .string(bioMetrics.lowerBound.rfc3339), "end": .string(bioMetrics.upperBound.rfc3339)]),
+        ])
     }
 }

@@ -58,7 +58,7 @@ public struct SchemaMigrationHandler: LambdaHandler {
 
     /// Applies the migrations as the master user and sets the application role's password.
     private func migrate(context: LambdaContext) throws -> (applied: [Int], version: Int) {
-        let configuration = try PostgresConfiguration.fromEnvironment(environment, applicationName: "migrate")
+        let configuration = try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: "migrate").writer
         let connection = try PostgresConnection(configuration: configuration)
         defer { connection.close() }
         // Out of time, the server stops the statement, leaving time to answer FAILED.
@@ -66,7 +66,7 @@ public struct SchemaMigrationHandler: LambdaHandler {
         if available > 1000 { try connection.setStatementTimeout(milliseconds: Int(available)) }
         let applied = try migrator.migrate(connection)
         if let secretID = environment["APP_DATABASE_SECRET_ARN"], !secretID.isEmpty {
-            let secret = try DatabaseSecret.fetch(id: secretID, environment: environment)
+            let secret = try SecretsExtensionClient(environment: environment).databaseSecret(id: secretID)
             guard secret.username == HealthTrackerSchema.applicationRole else {
                 throw FunctionError(
                     code: .wrongApplicationRole,

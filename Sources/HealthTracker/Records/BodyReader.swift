@@ -6,7 +6,7 @@ import UTCTime
 ///
 /// Each member is read at most once; whatever is left unread at the end is an unknown field.
 struct BodyReader {
-    private let members: [String: JSONValue]
+    private let members: JSONObject
     private var read: Set<String> = []
     private(set) var issues: [FieldIssue] = []
     /// Names whose value is present but broken: cross-field rules that involve them are skipped.

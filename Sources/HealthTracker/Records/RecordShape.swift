@@ -86,14 +86,16 @@ extension RecordShape {
 
     /// Response members in a fixed order: owner and key, fields, `created_at`, `updated_at`.
     /// Absent optional fields are written as `null`, so every response has the same members.
-    var jsonMembers: [(name: String, value: JSONValue)] {
-        keyColumns.map { ($0.name, $0.value.jsonValue) }
-            + Self.fields.map { ($0.name, $0.value(in: self).jsonValue) }
-            + [("created_at", createdAt.map { .string($0.rfc3339) } ?? .null),
-               ("updated_at", updatedAt.map { .string($0.rfc3339) } ?? .null)]
+    var jsonValue: JSONValue {
+        .object(JSONObject(
+            keyColumns.map { ($0.name, $0.value.jsonValue) }
+                + Self.fields.map { ($0.name, $0.value(in: self).jsonValue) }
+                + [("created_at", createdAt.map { .string($0.rfc3339) } ?? .null),
+                   ("updated_at", updatedAt.map { .string($0.rfc3339) } ?? .null)]
+        ))
     }
 
-    var jsonObjectText: String { RecordJSON.object(jsonMembers) }
+    var jsonObjectText: String { jsonValue.jsonText }
 
     /// Every stored column but the timestamps, in response order.
     static var writableColumnNames: [String] { keyNames + fields.map(\.name) }

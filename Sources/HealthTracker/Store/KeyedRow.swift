@@ -1,4 +1,5 @@
 import FoundationEssentials
+import LambdaHTTP
 
 /// A health record's row: owned by `user_uuid`, unique per owner by one key column
 /// (`test_date`, `recorded` or `date`), listed newest first by that key.
@@ -18,6 +19,6 @@ extension KeyedRow {
 
     /// This record's `GET` path, with the key percent-encoded (instants hold `:`).
     var resourcePath: String {
-        Self.collectionPath + userUUID.lowercasedText + "/" + RecordPathSegment.encode(recordKey.description)
+        Self.collectionPath + userUUID.lowercasedText + "/" + recordKey.description.percentEncoded
     }
 }

@@ -34,9 +34,9 @@ struct SecretsExtensionTests {
             ]
             let standIn = try await StandInSecretsExtension(status: .ok, body: try Self.extensionBody(secret: secret))
             do {
-                let configuration = try PostgresConfiguration.fromEnvironment(
+                let configuration = try DatabaseSettings.fromFunctionEnvironment(
                     Self.environment(port: standIn.port), applicationName: "sleep_activity"
-                )
+                ).writer
                 let connection = try PostgresConnection(configuration: configuration)
                 let row = try #require(try connection.execute(
                     "SELECT current_database(), current_setting('application_name')"
@@ -62,7 +62,7 @@ struct SecretsExtensionTests {
     func lenientSecret() async throws {
         let body = try Self.extensionBody(secret: ["host": "db.internal", "port": "6432", "username": "app", "password": "x"])
         let standIn = try await StandInSecretsExtension(status: .ok, body: body)
-        let configuration = Result { try PostgresConfiguration.fromEnvironment(Self.environment(port: standIn.port), applicationName: "users") }
+        let configuration = Result { try DatabaseSettings.fromFunctionEnvironment(Self.environment(port: standIn.port), applicationName: "users").writer }
         try await standIn.shutdown()
         let pairs = try configuration.get().parameters
         #expect(pairs.contains { $0.key == "port" && $0.value == "6432" })
@@ -73,12 +73,12 @@ struct SecretsExtensionTests {
     @Test("an error answer, a secret without a password, or no session token is a configuration error")
     func failures() async throws {
         let denied = try await StandInSecretsExtension(status: .forbidden, body: #"{"message":"no"}"#)
-        let deniedResult = Result { try PostgresConfiguration.fromEnvironment(Self.environment(port: denied.port), applicationName: "users") }
+        let deniedResult = Result { try DatabaseSettings.fromFunctionEnvironment(Self.environment(port: denied.port), applicationName: "users").writer }
         try await denied.shutdown()
         #expect(throws: PostgresError.self) { try deniedResult.get() }
 
         let partial = try await StandInSecretsExtension(status: .ok, body: try Self.extensionBody(secret: ["host": "h", "username": "u"]))
-        let partialResult = Result { try PostgresConfiguration.fromEnvironment(Self.environment(port: partial.port), applicationName: "users") }
+        let partialResult = Result { try DatabaseSettings.fromFunctionEnvironment(Self.environment(port: partial.port), applicationName: "users").writer }
         try await partial.shutdown()
         let error = try #require(throws: PostgresError.self) { try partialResult.get() }
         #expect(error.code == .configuration)
@@ -86,7 +86,7 @@ struct SecretsExtensionTests {
         var noToken = Self.environment(port: 9)
         noToken["AWS_SESSION_TOKEN"] = nil
         let tokenError = try #require(throws: PostgresError.self) {
-            try PostgresConfiguration.fromEnvironment(noToken, applicationName: "users")
+            try DatabaseSettings.fromFunctionEnvironment(noToken, applicationName: "users").writer
         }
         #expect(tokenError.code == .configuration)
     }

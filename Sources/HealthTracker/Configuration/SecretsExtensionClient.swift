@@ -1,19 +1,18 @@
 import CurlHTTP
 import FoundationEssentials
+import LambdaHTTP
+public import Postgres
 
 /// Reads a secret through the AWS Parameters and Secrets Lambda Extension, which listens on
-/// localhost and caches Secrets Manager for the function.
-struct SecretsExtensionClient {
-    let port: Int
-    let token: String
+/// localhost and caches Secrets Manager for the function: the functions' source of
+/// DATABASE_SECRET_ARN's credentials, and of the migrate function's application secret.
+public struct SecretsExtensionClient: DatabaseSecretSource {
+    private let environment: [String: String]
 
-    init(environment: [String: String]) throws(PostgresError) {
-        guard let token = environment["AWS_SESSION_TOKEN"], !token.isEmpty else {
-            throw PostgresError(code: .configuration, message: "DATABASE_SECRET_ARN is set but AWS_SESSION_TOKEN is not")
-        }
-        self.token = token
-        // The extension's documented setting for its port.
-        port = environment["PARAMETERS_SECRETS_EXTENSION_HTTP_PORT"].flatMap { Int($0) } ?? 2773
+    /// - Parameter environment: the process environment; read only when a secret is asked for,
+    ///   so that a function without a secret needs none of its settings.
+    public init(environment: [String: String]) {
+        self.environment = environment
     }
 
     /// The extension's response: `SecretString` holds the secret's own JSON.
@@ -23,8 +22,13 @@ struct SecretsExtensionClient {
 
     /// - Parameter refresh: bypass the extension's cache (`refreshNow=true`), after the
     ///   cached credentials were refused: the secret has rotated.
-    func databaseSecret(id: String, refresh: Bool = false) throws(PostgresError) -> DatabaseSecret {
-        let url = "http://localhost:\(port)/secretsmanager/get?secretId=\(SecretsExtensionClient.percentEncoded(id))"
+    public func databaseSecret(id: String, refresh: Bool = false) throws(PostgresError) -> DatabaseSecret {
+        guard let token = environment["AWS_SESSION_TOKEN"], !token.isEmpty else {
+            throw PostgresError(code: .configuration, message: "DATABASE_SECRET_ARN is set but AWS_SESSION_TOKEN is not")
+        }
+        // The extension's documented setting for its port.
+        let port = environment["PARAMETERS_SECRETS_EXTENSION_HTTP_PORT"].flatMap { Int($0) } ?? 2773
+        let url = "http://localhost:\(port)/secretsmanager/get?secretId=\(id.percentEncoded)"
             + (refresh ? "&refreshNow=true" : "")
         let response: CurlHTTPResponse
         do {
@@ -53,22 +57,5 @@ struct SecretsExtensionClient {
             // DecodingError text names keys, never values.
             throw PostgresError(code: .configuration, message: "the database secret is not usable: missing or bad username, password or port")
         }
-    }
-
-    /// RFC 3986 unreserved characters stay; everything else (an ARN's `:` and `/`) is encoded.
-    static func percentEncoded(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"):
-                bytes.append(byte)
-            default:
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

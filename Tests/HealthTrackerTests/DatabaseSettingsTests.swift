@@ -42,13 +42,13 @@ struct DatabaseSettingsTests {
                 var environment = Self.secretEnvironment(port: standIn.port)
                 // Without DATABASE_HOST there is nowhere to connect: a configuration error at init.
                 let missing = #expect(throws: PostgresError.self) {
-                    try DatabaseSettings.fromEnvironment(environment, applicationName: "users")
+                    try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: "users")
                 }
                 #expect(missing?.code == .configuration)
                 environment["DATABASE_HOST"] = url.host!
                 environment["DATABASE_PORT"] = String(url.port!)
                 environment["DATABASE_NAME"] = database.name
-                let settings = try DatabaseSettings.fromEnvironment(environment, applicationName: "users")
+                let settings = try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: "users")
                 #expect(settings.reader == nil)
                 #expect(try Self.facts(settings.writer).database == database.name)
             }
@@ -71,12 +71,12 @@ struct DatabaseSettingsTests {
                 environment["DATABASE_HOST"] = "127.0.0.1"
                 environment["DATABASE_PORT"] = String(poolerPort)
                 environment["DATABASE_POOLED"] = "true"
-                let settings = try DatabaseSettings.fromEnvironment(environment, applicationName: "users")
+                let settings = try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: "users")
                 let facts = try Self.facts(settings.writer)
                 #expect(facts.database == database.name)
                 #expect(facts.pooled)
                 // The same secret without the overrides fails to connect.
-                let direct = try DatabaseSettings.fromEnvironment(Self.secretEnvironment(port: standIn.port), applicationName: "users")
+                let direct = try DatabaseSettings.fromFunctionEnvironment(Self.secretEnvironment(port: standIn.port), applicationName: "users")
                 #expect(throws: PostgresError.self) { try PostgresConnection(configuration: direct.writer) }
             }
         }
@@ -133,7 +133,7 @@ struct DatabaseSettingsTests {
             try await Self.withSecret(secret) { standIn in
                 var environment = Self.secretEnvironment(port: standIn.port)
                 environment["DATABASE_READER_HOST"] = url.host!
-                let settings = try DatabaseSettings.fromEnvironment(environment, applicationName: "users")
+                let settings = try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: "users")
                 #expect(try Self.facts(try #require(settings.reader)).database == database.name)
             }
         }

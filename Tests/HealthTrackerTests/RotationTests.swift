@@ -28,7 +28,7 @@ struct RotationTests {
             }
             let standIn = try await StandInSecretsExtension(status: .ok, body: try secret("first-password"))
             do {
-                let settings = try DatabaseSettings.fromEnvironment(
+                let settings = try DatabaseSettings.fromFunctionEnvironment(
                     DatabaseSettingsTests.secretEnvironment(port: standIn.port), applicationName: "users")
                 let session = PostgresSession(settings: settings)
                 let user = { (connection: PostgresConnection) in
