@@ -1,10 +1,5 @@
 import RuntimeEmulator
 
-// APIGatewayTesting: API Gateway HTTP API (payload 2.0) events and responses, and a test
-// client that sends them to a function in this process or to its real binary under the
-// Runtime API emulator. Used by the tests, replay and the benchmarks; never linked into a
-// function binary.
-
 /// A client of functions behind API Gateway, for tests and tools: builds the payload 2.0
 /// event for a request, invokes the function on its host (in process, or the real binary)
 /// and reads the answer as API Gateway would.

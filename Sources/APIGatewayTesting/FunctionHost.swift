@@ -2,14 +2,19 @@ public import RuntimeEmulator
 
 /// Where a test client's events go: the handler in this process (`InProcessFunctions`) or
 /// the real binary under the Runtime API emulator (`ProcessFunctions`).
-public protocol FunctionHost: Sendable {
+public protocol FunctionHost: FunctionInvoker {
     /// Delivers one event to a registered function; `timeout` overrides the function's own.
     func invoke(_ event: [UInt8], function: String, timeout: Duration?) async throws -> HostedInvocation
     /// Starts instances until `instances` of the function are warm.
     func prewarm(function: String, instances: Int) async throws
     /// Instances of the function alive now.
     func liveInstanceCount(of function: String) -> Int
-    func shutdown() async
+}
+
+extension FunctionHost {
+    public func outcome(of event: [UInt8], function: String) async throws -> InvocationOutcome {
+        try await invoke(event, function: function, timeout: nil).outcome
+    }
 }
 
 /// One invocation's outcome, under the request id the function saw.

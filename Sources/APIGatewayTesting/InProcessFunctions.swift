@@ -48,7 +48,7 @@ public final class InProcessFunctions: FunctionHost {
         case .instance(let found): instance = found
         case .failed(let outcome): return HostedInvocation(requestID: requestID, outcome: outcome)
         }
-        let outcome = await onThread { instance.handle(event, requestID: requestID, timeout: timeout) }
+        let outcome = await DetachedThread.run { instance.handle(event, requestID: requestID, timeout: timeout) }
         checkIn(instance, function: function)
         return HostedInvocation(requestID: requestID, outcome: outcome)
     }
@@ -104,7 +104,7 @@ public final class InProcessFunctions: FunctionHost {
         case .use(let instance):
             return .instance(instance)
         case .start(let configuration, let makeHandler, let id):
-            let made = await onThread { Result { try Instance(configuration: configuration, makeHandler: makeHandler, id: id) } }
+            let made = await DetachedThread.run { Result { try Instance(configuration: configuration, makeHandler: makeHandler, id: id) } }
             switch made {
             case .success(let instance):
                 return .instance(instance)

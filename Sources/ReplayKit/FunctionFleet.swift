@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import APIGatewayTesting
 import HealthTracker
 public import RuntimeEmulator
 
@@ -80,6 +81,22 @@ public struct FunctionFleet: Sendable {
             ))
         }
         return emulator
+    }
+
+    /// `replay run`'s functions under a new emulator: each registered twice, as itself with
+    /// `AUTH_MODE=jwt` and as `NAME@none`, one warm process each.
+    public func startReplayFunctions(databaseURL: String) async throws -> ProcessFunctions {
+        let functions = try await ProcessFunctions.start()
+        for (name, path) in binaries {
+            for mode in ["jwt", "none"] {
+                functions.register(FunctionConfiguration(
+                    name: mode == "jwt" ? name : name + "@none", executablePath: path,
+                    environment: functionEnvironment(databaseURL: databaseURL, authMode: mode),
+                    memorySizeMB: memorySizeMB, timeout: timeout, logFormat: logFormat, maximumInstances: 1
+                ))
+            }
+        }
+        return functions
     }
 
     /// The folder of the running executable (`/proc/self/exe`).

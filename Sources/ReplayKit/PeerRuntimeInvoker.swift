@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CurlHTTP
+public import APIGatewayTesting
 public import RuntimeEmulator
 import Synchronization
 
@@ -28,7 +29,7 @@ public final class PeerRuntimeInvoker: FunctionInvoker {
         self.databaseURL = databaseURL
     }
 
-    public func invoke(_ payload: [UInt8], function: String) async throws -> InvocationOutcome {
+    public func outcome(of payload: [UInt8], function: String) async throws -> InvocationOutcome {
         // The peer names functions in URL paths: `users@none` becomes `users-none`.
         let peerName = function.replacing("@", with: "-")
         if let exit = exits.withLock({ $0[function] }) { return .processExited(exit) }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import APIGatewayTesting
 import HealthTracker
 import RuntimeEmulator
 import UTCTime
@@ -25,7 +26,7 @@ public final class ReplayRunner: Sendable {
     private let database: ScratchDatabase
     private let write: @Sendable (String) -> Void
 
-    /// Events go through `invoker`: `EmulatorInvoker` (ours) or `PeerRuntimeInvoker`.
+    /// Events go through `invoker`: the binaries under our emulator (`FunctionFleet.startReplayFunctions`) or `PeerRuntimeInvoker`.
     public init(invoker: any FunctionInvoker, database: ScratchDatabase, write: @escaping @Sendable (String) -> Void) {
         self.invoker = invoker
         self.database = database
@@ -76,10 +77,10 @@ public final class ReplayRunner: Sendable {
             }
             let eventText = step.event.jsonText
             let started = Instant.now()
-            let outcome = try await invoker.invoke(Array(eventText.utf8), function: file.authMode == "none" ? function + "@none" : function)
+            let outcome = try await invoker.outcome(of: Array(eventText.utf8), function: file.authMode == "none" ? function + "@none" : function)
             let clockDays = ClockDays.during(start: started, end: .now())
-            let actual = OutcomeRecord.make(outcome, eventText: eventText, clockDays: clockDays)
-            let expected = step.expected.map { OutcomeRecord.normalised($0, eventText: eventText, clockDays: clockDays) }
+            let actual = StoredOutcome.make(outcome, eventText: eventText, clockDays: clockDays)
+            let expected = step.expected.map { StoredOutcome.normalised($0, eventText: eventText, clockDays: clockDays) }
             if let expected, expected == actual {
                 summary.passed += 1
             } else if update {

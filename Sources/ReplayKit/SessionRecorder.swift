@@ -27,7 +27,7 @@ public final class SessionRecorder: Sendable {
     }
 
     func record(function: String, event: JSONValue, outcome: InvocationOutcome, clockDays: ClockDays) {
-        let expected = OutcomeRecord.make(outcome, eventText: event.jsonText, clockDays: clockDays)
+        let expected = StoredOutcome.make(outcome, eventText: event.jsonText, clockDays: clockDays)
         steps.withLock { steps in
             steps.append(ReplayCase.Step(function: function, event: event, expected: expected))
             let file = ReplayCase(description: "Recorded by replay serve", authMode: authMode, steps: steps)

@@ -10,8 +10,8 @@ import NIOHTTP1
 struct EmulatorState {
     var port = 0
     var closed = false
-    var functions: [String: FunctionRecord] = [:]
-    var instances: [Int: InstanceRecord] = [:]
+    var functions: [String: RegisteredFunction] = [:]
+    var instances: [Int: FunctionInstance] = [:]
     var invocations: [String: PendingInvocation] = [:]
     var nextInstanceID = 1
     var acceptedConnections = 0
@@ -33,7 +33,7 @@ struct EmulatorState {
         while function.queue.count > starting && running < function.configuration.maximumInstances {
             let id = nextInstanceID
             nextInstanceID += 1
-            instances[id] = InstanceRecord(id: id, function: name, launchedFor: function.queue[starting])
+            instances[id] = FunctionInstance(id: id, function: name, launchedFor: function.queue[starting])
             actions.append(.launch(instanceID: id, configuration: function.configuration))
             actions.append(.scheduleInitLimit(instanceID: id, after: function.configuration.initTimeout))
             starting += 1
@@ -139,7 +139,7 @@ struct EmulatorState {
         for _ in 0..<max(0, target - live) {
             let id = nextInstanceID
             nextInstanceID += 1
-            instances[id] = InstanceRecord(id: id, function: name)
+            instances[id] = FunctionInstance(id: id, function: name)
             ids.append(id)
             actions.append(.launch(instanceID: id, configuration: function.configuration))
             actions.append(.scheduleInitLimit(instanceID: id, after: function.configuration.initTimeout))

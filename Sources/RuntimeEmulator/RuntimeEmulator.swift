@@ -1,3 +1,6 @@
+// RuntimeEmulator: a local Lambda Runtime API (SwiftNIO) that runs function binaries as child
+// processes, for replay and the tests; never linked into a function binary.
+
 import FoundationEssentials
 import NIOCore
 import NIOPosix
@@ -51,7 +54,7 @@ public final class RuntimeEmulator: Sendable {
     public func register(_ configuration: FunctionConfiguration) {
         core.state.withLock { state in
             if state.functions[configuration.name] == nil {
-                state.functions[configuration.name] = FunctionRecord(configuration: configuration)
+                state.functions[configuration.name] = RegisteredFunction(configuration: configuration)
             } else {
                 state.functions[configuration.name]?.configuration = configuration
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import APIGatewayTesting
 import ReplayKit
 
 /// `replay run [PATH…]`: replay files against a fresh database and compare.
@@ -47,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
             let invoker: any FunctionInvoker = if let peerRuntimeAPI {
                 PeerRuntimeInvoker(base: peerRuntimeAPI, fleet: fleet, databaseURL: database.url)
             } else {
-                try await EmulatorInvoker(fleet: fleet, databaseURL: database.url)
+                try await fleet.startReplayFunctions(databaseURL: database.url)
             }
             let runner = ReplayRunner(invoker: invoker, database: database) { Output.out($0) }
             summary = await runner.run(files: files, update: update, progress: Output.isTerminal)

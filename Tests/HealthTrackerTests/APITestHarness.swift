@@ -144,9 +144,7 @@ final class APITestHarness: Sendable {
     /// An encoded query string, as a client sends it: every component percent-encoded but
     /// RFC 3986's unreserved characters, so `+` travels as `%2B`.
     static func query(_ items: [(String, String)]) -> String {
-        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text }
-        return items.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
+        items.map { $0.0.percentEncoded + "=" + $0.1.percentEncoded }.joined(separator: "&")
     }
 
     /// A user created with `AUTH_MODE=none`; its UUID.

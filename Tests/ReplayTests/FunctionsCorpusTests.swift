@@ -24,7 +24,7 @@ import Testing
         let output = LineLog()
         do {
             let fleet = FunctionFleet(binaries: binaries, environment: [:], timeout: .seconds(60))
-            let runner = ReplayRunner(invoker: try await EmulatorInvoker(fleet: fleet, databaseURL: database.url), database: database) {
+            let runner = ReplayRunner(invoker: try await fleet.startReplayFunctions(databaseURL: database.url), database: database) {
                 output.append($0)
             }
             let summary = await runner.run(files: files, update: false, progress: false)

@@ -116,7 +116,7 @@ import Testing
         let database = try ScratchDatabase.create(adminURL: adminURL)
         do {
             let fleet = FunctionFleet(binaries: try realFunctions(), environment: [:], timeout: .seconds(60))
-            let runner = ReplayRunner(invoker: try await EmulatorInvoker(fleet: fleet, databaseURL: database.url), database: database) { output.append($0) }
+            let runner = ReplayRunner(invoker: try await fleet.startReplayFunctions(databaseURL: database.url), database: database) { output.append($0) }
             let summary = await runner.run(files: files, update: update, progress: false)
             await runner.shutdown()
             try database.drop()

@@ -6,7 +6,7 @@ import Darwin
 import NIOCore
 
 /// One function process, from launch to exit.
-struct InstanceRecord {
+struct FunctionInstance {
     let id: Int
     let function: String
     var pid: pid_t?

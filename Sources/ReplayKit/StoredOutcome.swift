@@ -8,7 +8,7 @@ public import RuntimeEmulator
 /// `request_id`, `requestId`, `created_at`, `updated_at`; and any UUID that the event does
 /// not contain (one the function generated), also inside strings such as `Location`; and the
 /// day the function's clock called today, where the event does not hold it (`ClockDays`).
-public enum OutcomeRecord {
+public enum StoredOutcome {
     public static let volatileHeaders: Set<String> = ["x-request-id", "apigw-requestid", "date"]
     public static let volatileMembers: Set<String> = ["request_id", "requestId", "created_at", "updated_at"]
     public static let maskedValue = "<volatile>"

@@ -6,7 +6,7 @@ import TestTags
 import Testing
 import UTCTime
 
-@Suite(.tags(.pure)) struct OutcomeRecordTests {
+@Suite(.tags(.pure)) struct StoredOutcomeTests {
     let known = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
     let generated = "0b6f4f7e-2c59-4a8e-9f53-d3b1a2c4e5f6"
     let none = ClockDays(days: [])
@@ -18,7 +18,7 @@ import UTCTime
     @Test func masksVolatileValuesAndKeepsTheRest() throws {
         let body = "{\"user_uuid\":\"\(known)\",\"id\":\"\(generated)\",\"created_at\":\"2026-01-01T00:00:00Z\",\"request_id\":\"r-1\",\"weight_kg\":62.5}"
         let headers = "\"Location\":\"/api/x/\(generated)\",\"X-Request-Id\":\"abc\",\"Content-Type\":\"application/json\""
-        let record = OutcomeRecord.make(.response(payload(body, headers: headers)), eventText: "{\"rawPath\":\"/api/users/\(known.uppercased())\"}", clockDays: none)
+        let record = StoredOutcome.make(.response(payload(body, headers: headers)), eventText: "{\"rawPath\":\"/api/users/\(known.uppercased())\"}", clockDays: none)
         let json = try #require(record["json"])
         #expect(json["user_uuid"] == .string(known))
         #expect(json["id"] == .string("<uuid>"))
@@ -32,19 +32,19 @@ import UTCTime
     }
 
     @Test func normalisingTwiceChangesNothing() {
-        let record = OutcomeRecord.make(.response(payload("{\"id\":\"\(generated)\"}", headers: "\"X-Request-Id\":\"a\"")), eventText: "{}", clockDays: none)
-        #expect(OutcomeRecord.normalised(record, eventText: "{}", clockDays: none) == record)
+        let record = StoredOutcome.make(.response(payload("{\"id\":\"\(generated)\"}", headers: "\"X-Request-Id\":\"a\"")), eventText: "{}", clockDays: none)
+        #expect(StoredOutcome.normalised(record, eventText: "{}", clockDays: none) == record)
     }
 
     @Test func differentResponsesStayDifferent() {
-        let a = OutcomeRecord.make(.response(payload("{\"n\":1}", headers: "")), eventText: "{}", clockDays: none)
-        let b = OutcomeRecord.make(.response(payload("{\"n\":2}", headers: "")), eventText: "{}", clockDays: none)
+        let a = StoredOutcome.make(.response(payload("{\"n\":1}", headers: "")), eventText: "{}", clockDays: none)
+        let b = StoredOutcome.make(.response(payload("{\"n\":2}", headers: "")), eventText: "{}", clockDays: none)
         #expect(a != b)
     }
 
     @Test func failuresAreOutcomes() {
-        #expect(OutcomeRecord.make(.timedOut, eventText: "{}", clockDays: none)["outcome"] == .string("timedOut"))
-        #expect(OutcomeRecord.make(.processExited(.signaled(6)), eventText: "{}", clockDays: none)["outcome"] == .string("processExited"))
+        #expect(StoredOutcome.make(.timedOut, eventText: "{}", clockDays: none)["outcome"] == .string("timedOut"))
+        #expect(StoredOutcome.make(.processExited(.signaled(6)), eventText: "{}", clockDays: none)["outcome"] == .string("processExited"))
     }
 
     /// The day the function called today is stored as `<today>`, unless the event holds it.
@@ -52,12 +52,12 @@ import UTCTime
         let days = ClockDays(days: ["2027-12-31", "2028-01-01"])
         let body = "{\"reason\":\"from 1900-01-01 to today (2028-01-01)\",\"date\":\"2027-12-31\",\"other\":\"2027-12-30\"}"
         let event = "{\"body\":\"2027-12-31\"}"
-        let record = OutcomeRecord.make(.response(payload(body, headers: "")), eventText: event, clockDays: days)
+        let record = StoredOutcome.make(.response(payload(body, headers: "")), eventText: event, clockDays: days)
         let json = try #require(record["json"])
         #expect(json["reason"] == .string("from 1900-01-01 to today (<today>)"))
         #expect(json["date"] == .string("2027-12-31"))
         #expect(json["other"] == .string("2027-12-30"))
-        #expect(OutcomeRecord.normalised(record, eventText: event, clockDays: days) == record)
+        #expect(StoredOutcome.normalised(record, eventText: event, clockDays: days) == record)
     }
 
     /// The days reach back by the allowed lag (a function's clock behind replay's) and cross

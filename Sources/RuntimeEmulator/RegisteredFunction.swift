@@ -1,5 +1,5 @@
 /// A registered function: its configuration, queue and pending faults.
-struct FunctionRecord {
+struct RegisteredFunction {
     var configuration: FunctionConfiguration
     var queue: [String] = []
     var nextFaults: [RuntimeAPIFault] = []
