@@ -31,10 +31,26 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
 }
 #else
 /// Without libFuzzer: `fuzz-targets TARGET FILE...` runs each file through the target once,
-/// so a saved crash can be replayed (and is, by the regression tests) in a normal build.
+/// so a saved crash can be replayed (and is, by the regression tests) in a normal build;
+/// `fuzz-targets --seeds TARGET FOLDER EVENT_FILE...` writes the target's seeds (scripts/fuzz).
 @main struct FuzzEntry {
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "--seeds" {
+            let rest = Array(arguments.dropFirst())
+            guard rest.count >= 2, let target = FuzzTarget(rawValue: rest[0]) else {
+                print("usage: fuzz-targets --seeds {\(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|"))} FOLDER EVENT_FILE...")
+                exit(2)
+            }
+            do {
+                let count = try target.writeSeeds(from: Array(rest.dropFirst(2)), to: rest[1])
+                print("\(count) seeds for \(target.rawValue)")
+            } catch {
+                print("fuzz-targets --seeds: \(error)")
+                exit(1)
+            }
+            return
+        }
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
             print("usage: fuzz-targets {\(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|"))} FILE...")
             exit(2)

@@ -40,7 +40,7 @@ enum FuzzTarget: String, CaseIterable {
 
     /// The ten body decoders: creates and patches of the five record types.
     private static func decode(_ selector: UInt8, _ body: JSONValue) throws(RecordValidationError) {
-        switch selector % 10 {
+        switch selector % bodyDecoderCount {
         case 0: _ = try BloodTest.decodeCreate(body)
         case 1: _ = try BioMetricReading.decodeCreate(body)
         case 2: _ = try ActivityDay.decodeCreate(body)
