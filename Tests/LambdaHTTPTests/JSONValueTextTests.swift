@@ -1,8 +1,9 @@
 import LambdaHTTP
+import TestTags
 import Testing
 
 /// `JSONValue` as a document: ordered members, the compact and pretty writers, round trips.
-@Suite("JSON values written and read back")
+@Suite("JSON values written and read back", .tags(.pure))
 struct JSONValueTextTests {
     private func parse(_ text: String) throws -> JSONValue {
         try JSONValue.parse(Array(text.utf8))

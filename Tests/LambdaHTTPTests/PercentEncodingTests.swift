@@ -1,7 +1,8 @@
 import LambdaHTTP
+import TestTags
 import Testing
 
-@Suite("RFC 3986 percent-encoding")
+@Suite("RFC 3986 percent-encoding", .tags(.pure))
 struct PercentEncodingTests {
     @Test("unreserved characters stay; every other byte is %XX in upper-case hex, and decoding gives the text back")
     func encodes() {
