@@ -1,5 +1,10 @@
-/// A JSON object's members in the order they were parsed or added, each found by name in
-/// constant time: responses, events and replay files are written in the order they mean.
+/// A JSON object's members in the order they were parsed or added: responses, events and
+/// replay files are written in the order they mean.
+///
+/// A name is found by scanning up to `indexThreshold` members, and through an index once an
+/// object has more: most objects in an event are small, and a dictionary for each of them
+/// cost the decode of a typical API Gateway event about a quarter more (scripts/bench-events).
+/// Either way a lookup costs a bounded or constant time, so parsing stays linear.
 ///
 /// Equality is JSON's: the same names with equal values, in any order. Member order
 /// shows only where the object is written (`JSONValue.jsonText`) or walked.
@@ -7,8 +12,9 @@ public struct JSONObject: Sendable, Equatable, RandomAccessCollection, Expressib
     public typealias Member = (name: String, value: JSONValue)
 
     public private(set) var members: [Member] = []
-    /// Where each name is in `members`.
-    private var positions: [String: Int] = [:]
+    /// Where each name is in `members`; nil while the object is small enough to scan.
+    private var positions: [String: Int]?
+    package static let indexThreshold = 16
 
     public init() {}
 
@@ -41,26 +47,44 @@ public struct JSONObject: Sendable, Equatable, RandomAccessCollection, Expressib
     /// The member's value; setting one adds it at the end, or replaces it where it stands,
     /// and setting nil removes it.
     public subscript(name: String) -> JSONValue? {
-        get { positions[name].map { members[$0].value } }
+        get { position(of: name).map { members[$0].value } }
         set {
             if let newValue {
                 updateValue(newValue, forKey: name)
-            } else if let position = positions.removeValue(forKey: name) {
+            } else if let position = position(of: name) {
                 members.remove(at: position)
-                for index in position..<members.count { positions[members[index].name] = index }
+                positions = nil
+                indexIfLarge()
             }
         }
+    }
+
+    private func position(of name: String) -> Int? {
+        if let positions { return positions[name] }
+        return members.firstIndex { $0.name == name }
+    }
+
+    private mutating func indexIfLarge() {
+        guard positions == nil, members.count > Self.indexThreshold else { return }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(members.count * 2)
+        for (position, member) in members.enumerated() { index[member.name] = position }
+        positions = index
     }
 
     /// Sets the member, keeping its place when it exists; returns the value it replaced.
     @discardableResult
     public mutating func updateValue(_ value: JSONValue, forKey name: String) -> JSONValue? {
-        if let position = positions[name] {
+        if let position = position(of: name) {
             defer { members[position].value = value }
             return members[position].value
         }
-        positions[name] = members.count
         members.append((name: name, value: value))
+        if positions != nil {
+            positions![name] = members.count - 1
+        } else {
+            indexIfLarge()
+        }
         return nil
     }
 

@@ -104,4 +104,22 @@ struct JSONValueTextTests {
         array["a"] = .null
         #expect(array == .array([.null]) && array["a"] == nil)
     }
+
+    /// Small objects are scanned and large ones indexed; both must find, replace and remove alike.
+    @Test("lookup, replacement and removal agree on both sides of the index threshold", arguments: [3, JSONObject.indexThreshold, JSONObject.indexThreshold + 1, 40])
+    func lookupAcrossThreshold(count: Int) throws {
+        var object = JSONObject()
+        for index in 0..<count { object["m\(index)"] = .number(JSONNumber(index)) }
+        #expect(object.updateValue(.string("first"), forKey: "m0") == .number(0))
+        object["m1"] = nil
+        #expect(object.keys == ["m0"] + (2..<count).map { "m\($0)" })
+        for index in 2..<count { #expect(object["m\(index)"] == .number(JSONNumber(index))) }
+        #expect(object["m0"] == .string("first") && object["m1"] == nil)
+        object["m1"] = .null
+        #expect(object.keys.last == "m1" && object["m1"] == .null)
+
+        // The parser refuses a repeated name however large the object is.
+        let members = (0..<count).map { "\"m\($0)\":\($0)" }.joined(separator: ",")
+        #expect(throws: JSONValueError.self) { try JSONValue.parse(Array("{\(members),\"m0\":1}".utf8)) }
+    }
 }
