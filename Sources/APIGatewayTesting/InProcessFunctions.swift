@@ -5,8 +5,8 @@ import Synchronization
 import UTCTime
 
 /// Functions as handlers in this process: each instance is the handler `makeHandler` builds
-/// from the environment a process of that function would get, called with the event bytes
-/// on a thread of its own (libpq blocks, and the cooperative pool is small). Instances are
+/// from the environment a process of that function would get, served by the runtime's own
+/// loop on a thread of its own (libpq blocks, and the cooperative pool is small). Instances are
 /// reused, at most `maximumInstances` at once, as warm processes are.
 ///
 /// Invocations are not bounded by the timeout (nothing can stop a handler mid-call): the
@@ -110,12 +110,7 @@ public final class InProcessFunctions: FunctionHost {
                 return .instance(instance)
             case .failure(let error):
                 state.withLock { $0.functions[name]?.started -= 1 }
-                let report = LambdaErrorReport(for: error)
-                let outcome = InvocationOutcome.initError(
-                    FunctionErrorReport(errorType: report.errorType, errorMessage: report.errorMessage, headerErrorType: report.errorType, body: report.json),
-                    exit: .exited(1)
-                )
-                return .failed(outcome)
+                return .failed(.initError(FunctionErrorReport(LambdaErrorReport(for: error)), exit: .exited(1)))
             }
         case .wait:
             let instance = await withCheckedContinuation { continuation in
@@ -148,47 +143,74 @@ public final class InProcessFunctions: FunctionHost {
     }
 }
 
-/// One warm handler. Used by one invocation at a time: it is checked out of the pool.
+/// One warm handler, served by the runtime's own loop (`LambdaRuntimeLoop.serve`) over an
+/// in-memory transport: the same context, deadline, cold-start flag, logs and error reports
+/// as in a process. Used by one invocation at a time: it is checked out of the pool.
 private final class Instance: @unchecked Sendable {
-    let id: Int
     let configuration: FunctionConfiguration
-    private var handler: any LambdaHandler
-    private let logger: LambdaLogger
-    private let deadlinePolicy: DeadlinePolicy
-    private var coldStart = true
+    private let transport = OneInvocationTransport()
+    private let serve: (RuntimeInvocation) -> Void
 
     init(configuration: FunctionConfiguration, makeHandler: InProcessFunctions.MakeHandler, id: Int) throws {
-        self.id = id
         self.configuration = configuration
         var environment = configuration.processEnvironment(runtimeAPI: "in-process", logStream: "in-process/\(id)")
         for (name, value) in InProcessFunctions.quietEnvironment where configuration.environment[name] == nil {
             environment[name] = value
         }
         let logger = LambdaLogger(environment: environment)
-        self.logger = logger
-        deadlinePolicy = DeadlinePolicy(environment: environment)
-        handler = try makeHandler(LambdaInitContext(functionName: configuration.name, logger: logger, environment: environment))
+        let handler = try makeHandler(LambdaInitContext(functionName: configuration.name, logger: logger, environment: environment))
+        serve = Self.loop(handler, transport: transport, logger: logger, deadlinePolicy: DeadlinePolicy(environment: environment))
     }
 
-    /// What the runtime loop does with one invocation, without the Runtime API.
+    /// Opens the existential once: the loop is generic over its handler.
+    private static func loop<H: LambdaHandler>(
+        _ handler: H, transport: OneInvocationTransport, logger: LambdaLogger, deadlinePolicy: DeadlinePolicy
+    ) -> (RuntimeInvocation) -> Void {
+        var loop = LambdaRuntimeLoop(handler: handler, transport: transport, logger: logger, deadlinePolicy: deadlinePolicy)
+        return { loop.serve($0) }
+    }
+
+    /// One invocation, with the deadline the Runtime API would send for `timeout`.
     func handle(_ event: [UInt8], requestID: String, timeout: Duration?) -> InvocationOutcome {
-        let now = Instant.now()
-        let milliseconds = (timeout ?? configuration.timeout).components.seconds * 1000
-            + (timeout ?? configuration.timeout).components.attoseconds / 1_000_000_000_000_000
-        let context = LambdaContext(
-            requestID: requestID, deadline: deadlinePolicy.deadline(headerMilliseconds: now.millisecondsSinceEpoch + milliseconds, now: now),
-            invokedFunctionARN: configuration.functionARN, traceID: nil, clientContext: nil, cognitoIdentity: nil,
-            logger: logger.with(requestID: requestID, coldStart: coldStart)
-        )
-        coldStart = false
-        do {
-            return .response(try handler.handle(event, context: context))
-        } catch {
-            let report = LambdaErrorReport(for: error)
-            context.logger.error("handler failed", ["errorType": report.errorType])
-            return .functionError(FunctionErrorReport(
-                errorType: report.errorType, errorMessage: report.errorMessage, headerErrorType: report.errorType, body: report.json
-            ))
-        }
+        let limit = timeout ?? configuration.timeout
+        let milliseconds = limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
+        serve(RuntimeInvocation(
+            requestID: requestID, deadlineMilliseconds: Instant.now().millisecondsSinceEpoch + milliseconds,
+            // No trace id: the loop then only unsets _X_AMZN_TRACE_ID, which is never set in a
+            // test process, so concurrent instances leave the shared environment alone.
+            invokedFunctionARN: configuration.functionARN, traceID: nil, clientContext: nil, cognitoIdentity: nil, event: event
+        ))
+        return transport.takeOutcome()
+    }
+}
+
+/// The Runtime API for one invocation at a time: `serve` posts its response or error here.
+private final class OneInvocationTransport: RuntimeAPITransport {
+    private var outcome: InvocationOutcome?
+
+    func takeOutcome() -> InvocationOutcome {
+        defer { outcome = nil }
+        return outcome ?? .launchFailed("the runtime loop posted no outcome")
+    }
+
+    func next() throws(RuntimeAPIError) -> RuntimeInvocation {
+        throw RuntimeAPIError(code: .invalidEndpoint, message: "in process, invocations are handed to the loop directly")
+    }
+
+    func respond(requestID: String, payload: [UInt8]) throws(RuntimeAPIError) {
+        outcome = .response(payload)
+    }
+
+    func reportError(requestID: String, _ report: LambdaErrorReport) throws(RuntimeAPIError) {
+        outcome = .functionError(FunctionErrorReport(report))
+    }
+
+    func reportInitError(_ report: LambdaErrorReport) throws(RuntimeAPIError) {}
+}
+
+extension FunctionErrorReport {
+    /// The report as the emulator would have received it from the runtime.
+    fileprivate init(_ report: LambdaErrorReport) {
+        self.init(errorType: report.errorType, errorMessage: report.errorMessage, headerErrorType: report.errorType, body: report.json)
     }
 }

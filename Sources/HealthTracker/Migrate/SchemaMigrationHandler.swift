@@ -58,7 +58,7 @@ public struct SchemaMigrationHandler: LambdaHandler {
 
     /// Applies the migrations as the master user and sets the application role's password.
     private func migrate(context: LambdaContext) throws -> (applied: [Int], version: Int) {
-        let configuration = try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: "migrate").writer
+        let configuration = try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: Self.name).writer
         let connection = try PostgresConnection(configuration: configuration)
         defer { connection.close() }
         // Out of time, the server stops the statement, leaving time to answer FAILED.
