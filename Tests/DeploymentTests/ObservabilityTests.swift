@@ -80,7 +80,7 @@ struct ObservabilityTests {
             #expect(warning["cold_start"] as? Bool == false)
             #expect(warning["function_request_id"] as? String == declared.requestID)
             #expect((warning["xray_trace_id"] as? String).flatMap { $0.wholeMatch(of: /1-[0-9a-f]{8}-[0-9a-f]{24}/) } != nil)
-            #expect(warning["route"] as? String == APIRoute.listUsers.routeKey)
+            #expect(warning["route"] as? String == APIRoute.record(.users, .list).routeKey)
         }
     }
 
@@ -136,7 +136,7 @@ struct ObservabilityTests {
                     #expect((record.root["DatabaseTime"] as? Double ?? 0) > 0)
                     #expect((record.root["DatabaseTime"] as? Double ?? .infinity) <= (record.root["Duration"] as? Double ?? 0))
                 }
-                #expect(records.map { $0.root["route"] as? String } == [APIRoute.createUser.routeKey, APIRoute.listUsers.routeKey])
+                #expect(records.map { $0.root["route"] as? String } == [APIRoute.record(.users, .create).routeKey, APIRoute.record(.users, .list).routeKey])
                 // No health values or e-mail addresses in any line.
                 #expect(!function.output.texts.contains { $0.contains(email) })
             }

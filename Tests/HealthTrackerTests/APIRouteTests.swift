@@ -62,12 +62,12 @@ struct APIRouteTests {
         #expect(function.routes.allSatisfy { $0.function == function })
     }
 
-    @Test("parameter types come from the variable names")
+    @Test("parameter types come from the resource's key")
     func parameterTypes() {
-        #expect(APIRoute.getBloodTest.parameterTypes == ["user_uuid": .uuid, "test_date": .date])
-        #expect(APIRoute.getBioMetric.parameterTypes == ["user_uuid": .uuid, "recorded": .instant])
-        #expect(APIRoute.getSleepActivity.parameterTypes == ["user_uuid": .uuid, "date": .date])
-        #expect(APIRoute.createUser.parameterTypes.isEmpty)
+        #expect(APIRoute.record(.bloodTests, .get).parameterTypes == ["user_uuid": .uuid, "test_date": .date])
+        #expect(APIRoute.record(.bioMetrics, .get).parameterTypes == ["user_uuid": .uuid, "recorded": .instant])
+        #expect(APIRoute.record(.sleepActivity, .get).parameterTypes == ["user_uuid": .uuid, "date": .date])
+        #expect(APIRoute.record(.users, .create).parameterTypes.isEmpty)
         for route in APIRoute.allCases {
             #expect(Set(route.parameterTypes.keys) == Set(route.definition.variableNames), "\(route)")
             #expect(route.parameterTypes.values.allSatisfy { $0 != .string }, "\(route) has an untyped variable")

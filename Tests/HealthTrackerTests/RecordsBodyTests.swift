@@ -93,34 +93,34 @@ import UTCTime
 
     @Test func pageWrapsItems() throws {
         let day = ActivityDay(userUUID: S.ownerUUID, date: S.date("2025-03-01"), steps: 5)
-        let page = HTTPResponse.page(items: [day.jsonValue], nextCursor: day.listCursor.token)
+        let page = HTTPResponse.page(items: [day.jsonValue], nextCursor: ListCursor(resource: .physicalActivity, key: day.recordKey).token)
         let object = try #require(try S.body(String(decoding: page.body, as: UTF8.self)).objectValue)
-        #expect(object["next_cursor"] == .string(day.listCursor.token))
+        #expect(object["next_cursor"] == .string(ListCursor(resource: .physicalActivity, key: day.recordKey).token))
         #expect(object["items"] == .array([day.jsonValue]))
         #expect(HTTPResponse.page(items: [], nextCursor: nil).body == Array("{\"items\":[],\"next_cursor\":null}".utf8))
     }
 
     @Test func columnsFollowTheResponseOrder() throws {
         let night = SleepNight(userUUID: S.ownerUUID, date: S.date("2025-03-02"), totalSleepMinutes: 420, awakenings: 3)
-        #expect(night.columns.map(\.column) == SleepNight.columnNames)
-        #expect(SleepNight.columnNames == [
+        #expect(night.writableColumns.map(\.column) == SleepNight.writableColumnNames)
+        #expect(SleepNight.writableColumnNames == [
             "user_uuid", "date", "start_time", "end_time", "total_sleep_minutes", "deep_minutes", "rem_minutes",
             "light_minutes", "awake_minutes", "awakenings", "efficiency_percent",
         ])
-        #expect(night.columns.map(\.value.parameterText) == [
+        #expect(night.writableColumns.map(\.value.parameterText) == [
             S.owner, "2025-03-02", nil, nil, "420", nil, nil, nil, nil, "3", nil,
         ])
         let user = User(userUUID: S.ownerUUID, email: "a@b", fullName: "A", sex: .other)
-        #expect(User.columnNames == ["user_uuid", "email", "full_name", "date_of_birth", "sex"])
-        #expect(user.columns.map(\.value) == [.uuid(S.ownerUUID), .text("a@b"), .text("A"), .null, .text("other")])
+        #expect(User.writableColumnNames == ["user_uuid", "email", "full_name", "date_of_birth", "sex"])
+        #expect(user.writableColumns.map(\.value) == [.uuid(S.ownerUUID), .text("a@b"), .text("A"), .null, .text("other")])
         func keys(_ json: String) throws -> [String] {
             // The member set; their order is checked on the text below and in the encoding tests.
             try #require(try S.body(json).objectValue).keys.sorted()
         }
-        #expect(try keys(night.jsonText) == (SleepNight.columnNames + ["created_at", "updated_at"]).sorted())
-        #expect(BloodTest.columnNames.prefix(2) == ["user_uuid", "test_date"])
-        #expect(BioMetricReading.columnNames.prefix(2) == ["user_uuid", "recorded"])
-        #expect(ActivityDay.columnNames.prefix(2) == ["user_uuid", "date"])
+        #expect(try keys(night.jsonText) == (SleepNight.writableColumnNames + ["created_at", "updated_at"]).sorted())
+        #expect(BloodTest.writableColumnNames.prefix(2) == ["user_uuid", "test_date"])
+        #expect(BioMetricReading.writableColumnNames.prefix(2) == ["user_uuid", "recorded"])
+        #expect(ActivityDay.writableColumnNames.prefix(2) == ["user_uuid", "date"])
         #expect(night.jsonText.hasPrefix("{\"user_uuid\":\"\(S.owner)\",\"date\":\"2025-03-02\",\"start_time\":null,"))
     }
 }

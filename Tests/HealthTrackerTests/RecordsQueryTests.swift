@@ -1,5 +1,5 @@
 import Foundation
-import HealthTracker
+@testable import HealthTracker
 import LambdaHTTP
 import TestTags
 import Testing
@@ -98,7 +98,7 @@ import UTCTime
 
     @Test func recordsMakeTheirCursors() {
         let reading = BioMetricReading(userUUID: S.ownerUUID, recorded: S.instant("2025-03-01T07:30:00Z"), weightKg: 70)
-        #expect(reading.listCursor == ListCursor(resource: .bioMetrics, key: .instant(S.instant("2025-03-01T07:30:00Z"))))
+        #expect(reading.recordKey == .instant(S.instant("2025-03-01T07:30:00Z")))
         var user = User(userUUID: S.ownerUUID, email: "a@b", fullName: "A")
         #expect(user.listCursor == nil)
         user.createdAt = S.instant("2025-03-01T07:30:00Z")

@@ -9,7 +9,7 @@ import Testing
 
     @Test func matchesWithTheDeclaredRouteKey() throws {
         let match = try #require(table.match(method: "GET", path: "/api/users/\(user)"))
-        #expect(match.route == .getUser)
+        #expect(match.route == .record(.users, .get))
         #expect(match.routeKey == "GET /api/users/{user_uuid}")
         #expect(match.pathParameters.map(\.0) == ["user_uuid"])
         #expect(match.pathParameters.map(\.1) == [user])
@@ -29,10 +29,10 @@ import Testing
 
     /// API Gateway does not type variables: a bad UUID reaches the function, which answers 400.
     @Test func variablesMatchAnySegment() throws {
-        #expect(table.match(method: "GET", path: "/api/users/not-a-uuid")?.route == .getUser)
+        #expect(table.match(method: "GET", path: "/api/users/not-a-uuid")?.route == .record(.users, .get))
         // GET has no `.../delete` route, but `{user_uuid}/{test_date}` takes it.
-        #expect(table.match(method: "GET", path: "/api/blood-tests/\(user)/delete")?.route == .getBloodTest)
-        #expect(table.match(method: "DELETE", path: "/api/blood-tests/\(user)/delete")?.route == .deleteBloodTests)
+        #expect(table.match(method: "GET", path: "/api/blood-tests/\(user)/delete")?.route == .record(.bloodTests, .get))
+        #expect(table.match(method: "DELETE", path: "/api/blood-tests/\(user)/delete")?.route == .record(.bloodTests, .delete))
     }
 
     @Test func everyRouteOfTheTableIsReachable() {

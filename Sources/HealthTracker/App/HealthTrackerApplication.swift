@@ -38,11 +38,11 @@ public struct HealthTrackerApplication: HTTPApplication {
     }
 
     private func endpointResponse(_ call: APICall) throws -> HTTPResponse {
-        switch call.route.function {
-        case .users, .bloodTests, .bioMetrics, .physicalActivity, .sleepActivity:
-            return try recordResponse(call)
+        switch call.route {
+        case .record(let resource, let action):
+            try resource.respond(action, call, database)
         case .healthScore:
-            return try HealthScoreEndpoint.respond(to: call, database: database)
+            try HealthScoreEndpoint.respond(to: call, database: database)
         }
     }
 }

@@ -8,14 +8,14 @@ import Postgres
 /// be that user or an admin before any data is touched. A missing user answers 404
 /// `/problems/user-not-found` on every route (a missing record of an existing user:
 /// `/problems/not-found`); the existence check runs only when a statement found nothing.
-struct RecordEndpoints<Record: KeyedRow> {
+struct RecordEndpoints<Record: KeyedRow>: ResourceEndpoints {
     let call: APICall
     let database: PostgresSession
 
     /// `POST /api/<records>/`: 201 with the stored record and its `Location`.
-    func create(_ decode: (JSONValue) throws(RecordValidationError) -> Record) throws -> HTTPResponse {
+    func create() throws -> HTTPResponse {
         try call.caller.authorizeOwnership()
-        let record = try decode(try call.jsonBody())
+        let record = try Record.decodeCreate(try call.jsonBody())
         try call.caller.authorize(record.userUUID)
         let stored: Record
         do {
@@ -31,10 +31,10 @@ struct RecordEndpoints<Record: KeyedRow> {
     }
 
     /// `GET /api/<records>/{user_uuid}/{key}`.
-    func get(keyName: String) throws -> HTTPResponse {
+    func get() throws -> HTTPResponse {
         let user = try call.pathUser()
         try call.caller.authorize(user)
-        let key = try call.pathKey(keyName)
+        let key = try call.pathKey(Record.keyColumn)
         let record = try database.run(.readOnly, deadline: call.context.deadline) { connection in
             guard let record = try KeyedStore<Record>(connection: connection).get(user: user, key: key) else {
                 throw try Self.missing(user, key: key, connection)
@@ -65,20 +65,18 @@ struct RecordEndpoints<Record: KeyedRow> {
 
     /// `PATCH`: reads the record, checks the merged record against every rule, then sets only
     /// the named columns in one statement, so concurrent PATCHes of other fields are kept.
-    /// `select` reads the body into the record's key and the patch.
-    func update(
-        select: (JSONValue) throws(RecordValidationError) -> (key: RecordKey, patch: RecordPatch<Record>),
-        merge: (Record, RecordPatch<Record>) throws(RecordValidationError) -> Record
-    ) throws -> HTTPResponse {
+    /// The key is the path's, or the body's for records kept per day.
+    func update() throws -> HTTPResponse {
         let user = try call.pathUser()
         try call.caller.authorize(user)
-        let (key, patch) = try select(try call.jsonBody())
+        let (bodyKey, patch) = try Record.decodeUpdate(try call.jsonBody())
+        let key = try bodyKey ?? call.pathKey(Record.keyColumn)
         let record = try database.run(.readWrite, deadline: call.context.deadline) { connection in
             let store = KeyedStore<Record>(connection: connection)
             guard let current = try store.get(user: user, key: key) else {
                 throw try Self.missing(user, key: key, connection)
             }
-            _ = try merge(current, patch)
+            _ = try current.merged(with: patch)
             guard let updated = try store.update(user: user, key: key, changes: patch.changes) else {
                 throw Problem(.notFound, detail: "The record was deleted meanwhile")
             }

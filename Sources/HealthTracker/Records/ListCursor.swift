@@ -22,7 +22,7 @@ public struct ListCursor: Sendable, Equatable {
     static let maxTokenLength = 200
 
     public var token: String {
-        let text = [Self.version, resource.rawValue, key.description, tiebreaker?.lowercasedText ?? ""]
+        let text = [Self.version, resource.name, key.description, tiebreaker?.lowercasedText ?? ""]
             .joined(separator: "|")
         return Base64URL.encode(Array((text + "|" + Self.check(text)).utf8))
     }
@@ -33,7 +33,7 @@ public struct ListCursor: Sendable, Equatable {
               let text = String(validating: bytes, as: UTF8.self) else { return nil }
         let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 5, parts[4] == Self.check(parts[0..<4].joined(separator: "|")),
-              parts[0] == Self.version, parts[1] == resource.rawValue,
+              parts[0] == Self.version, parts[1] == resource.name,
               let key = RecordKey(parts[2], kind: resource.keyKind) else { return nil }
         let tiebreaker: UUID?
         if resource == .users {

@@ -4,13 +4,17 @@ import LambdaHTTP
 /// A health record's row: owned by `user_uuid`, unique per owner by one key column
 /// (`test_date`, `recorded` or `date`), listed newest first by that key.
 protocol KeyedRow: TableRow {
-    static var resource: RecordResource { get }
     /// The prepared statements of this record's table.
     static var statements: KeyedStatements { get }
-    /// The collection path, e.g. `/api/blood-tests/`; a record's own path appends owner and key.
-    static var collectionPath: String { get }
     var userUUID: UUID { get }
     var recordKey: RecordKey { get }
+    /// A POST body as a record, checked against every rule.
+    static func decodeCreate(_ body: JSONValue) throws(RecordValidationError) -> Self
+    /// A PATCH body: the key of the record it selects when the body names it (records kept per
+    /// day), nil when the path does; and the changes.
+    static func decodeUpdate(_ body: JSONValue) throws(RecordValidationError) -> (key: RecordKey?, patch: RecordPatch<Self>)
+    /// The record as `patch` leaves it, checked against every rule.
+    func merged(with patch: RecordPatch<Self>) throws(RecordValidationError) -> Self
 }
 
 extension KeyedRow {
@@ -19,6 +23,6 @@ extension KeyedRow {
 
     /// This record's `GET` path, with the key percent-encoded (instants hold `:`).
     var resourcePath: String {
-        Self.collectionPath + userUUID.lowercasedText + "/" + recordKey.description.percentEncoded
+        Self.resource.collectionPath + userUUID.lowercasedText + "/" + recordKey.description.percentEncoded
     }
 }

@@ -6,7 +6,8 @@ import UTCTime
 /// Rows are selected as `keyNames`, then `fields`, then `created_at`, `updated_at`
 /// (`selectList`), so one decoder serves every statement that returns rows.
 protocol TableRow: RecordShape {
-    static var tableName: String { get }
+    /// The resource whose table holds these rows.
+    static var resource: RecordResource { get }
     /// A record holding the owner and key read from the first `keyNames.count` columns.
     init(keysOf row: PostgresRow) throws(PostgresError)
     var createdAt: Instant? { get set }
@@ -14,6 +15,8 @@ protocol TableRow: RecordShape {
 }
 
 extension TableRow {
+    static var tableName: String { resource.table }
+
     /// The columns every statement returns, in decoding order.
     static var selectList: String {
         (keyNames + fields.map(\.name) + readOnlyNames).joined(separator: ", ")

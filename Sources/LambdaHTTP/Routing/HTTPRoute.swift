@@ -1,4 +1,4 @@
-/// One route as data: a method, a path template such as `/api/blood-tests/{user_uuid}/{test_date}`,
+/// One route as data: a method, a path template such as `/api/orders/{customer_id}/{order_date}`,
 /// the types of its variables, and the application's identifier for it.
 public struct HTTPRoute<ID: Hashable & Sendable>: Sendable {
     public var id: ID

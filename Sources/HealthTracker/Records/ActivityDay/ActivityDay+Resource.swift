@@ -1,19 +1,27 @@
 import FoundationEssentials
+import LambdaHTTP
 import Postgres
 import UTCTime
 
-/// The `physical_activity` table: one record per (`user_uuid`, `date`).
-typealias ActivityDayStore = KeyedStore<ActivityDay>
+extension RecordResource {
+    /// `/api/physical-activity/`: a user's days, one per (`user_uuid`, `date`); a PATCH names the day in its body.
+    public static let physicalActivity = RecordResource(
+        function: .physicalActivity, table: "physical_activity", collectionPath: "/api/physical-activity/",
+        key: Key(name: "date", kind: .date, patchedByPath: false), endpoints: RecordEndpoints<ActivityDay>.self)
+}
 
 extension ActivityDay: KeyedRow {
-    static let tableName = "physical_activity"
     static let resource = RecordResource.physicalActivity
-    static let collectionPath = "/api/physical-activity/"
     static let statements = KeyedStatements(ActivityDay.self)
 
     var recordKey: RecordKey { .date(date) }
 
     init(keysOf row: PostgresRow) throws(PostgresError) {
         self.init(userUUID: try row.decode(0, as: UUID.self), date: try row.decode(1, as: CalendarDate.self))
+    }
+
+    static func decodeUpdate(_ body: JSONValue) throws(RecordValidationError) -> (key: RecordKey?, patch: Patch) {
+        let (date, patch) = try decodePatch(body)
+        return (.date(date), patch)
     }
 }

@@ -1,19 +1,26 @@
 import FoundationEssentials
+import LambdaHTTP
 import Postgres
 import UTCTime
 
-/// The `bio_metrics` table: one record per (`user_uuid`, `recorded`).
-typealias BioMetricStore = KeyedStore<BioMetricReading>
+extension RecordResource {
+    /// `/api/bio-metrics/`: a user's readings, one per (`user_uuid`, `recorded`).
+    public static let bioMetrics = RecordResource(
+        function: .bioMetrics, table: "bio_metrics", collectionPath: "/api/bio-metrics/",
+        key: Key(name: "recorded", kind: .instant, patchedByPath: true), endpoints: RecordEndpoints<BioMetricReading>.self)
+}
 
 extension BioMetricReading: KeyedRow {
-    static let tableName = "bio_metrics"
     static let resource = RecordResource.bioMetrics
-    static let collectionPath = "/api/bio-metrics/"
     static let statements = KeyedStatements(BioMetricReading.self)
 
     var recordKey: RecordKey { .instant(recorded) }
 
     init(keysOf row: PostgresRow) throws(PostgresError) {
         self.init(userUUID: try row.decode(0, as: UUID.self), recorded: try row.decode(1, as: Instant.self))
+    }
+
+    static func decodeUpdate(_ body: JSONValue) throws(RecordValidationError) -> (key: RecordKey?, patch: Patch) {
+        (nil, try decodePatch(body))
     }
 }

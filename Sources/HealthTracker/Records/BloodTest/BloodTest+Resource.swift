@@ -1,19 +1,26 @@
 import FoundationEssentials
+import LambdaHTTP
 import Postgres
 import UTCTime
 
-/// The `blood_tests` table: one record per (`user_uuid`, `test_date`).
-typealias BloodTestStore = KeyedStore<BloodTest>
+extension RecordResource {
+    /// `/api/blood-tests/`: a user's lab panels, one per (`user_uuid`, `test_date`).
+    public static let bloodTests = RecordResource(
+        function: .bloodTests, table: "blood_tests", collectionPath: "/api/blood-tests/",
+        key: Key(name: "test_date", kind: .date, patchedByPath: true), endpoints: RecordEndpoints<BloodTest>.self)
+}
 
 extension BloodTest: KeyedRow {
-    static let tableName = "blood_tests"
     static let resource = RecordResource.bloodTests
-    static let collectionPath = "/api/blood-tests/"
     static let statements = KeyedStatements(BloodTest.self)
 
     var recordKey: RecordKey { .date(testDate) }
 
     init(keysOf row: PostgresRow) throws(PostgresError) {
         self.init(userUUID: try row.decode(0, as: UUID.self), testDate: try row.decode(1, as: CalendarDate.self))
+    }
+
+    static func decodeUpdate(_ body: JSONValue) throws(RecordValidationError) -> (key: RecordKey?, patch: Patch) {
+        (nil, try decodePatch(body))
     }
 }

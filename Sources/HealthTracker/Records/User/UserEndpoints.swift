@@ -7,7 +7,7 @@ import Postgres
 /// With auth on, a POST creates the caller's own user (`user_uuid` = the token's `sub`, which must
 /// be a UUID); an admin's POST creates a user with a server-made UUID, as does every POST with
 /// auth off. Listing users is for admins only.
-struct UserEndpoints {
+struct UserEndpoints: ResourceEndpoints {
     let call: APICall
     let database: PostgresSession
 
@@ -23,7 +23,7 @@ struct UserEndpoints {
         let user = try User.decodeCreate(try call.jsonBody(), userUUID: uuid, today: call.today)
         try checkEmail(user.email)
         let stored = try writing { connection in try UserStore(connection: connection).insert(user) }
-        return .created(stored.jsonText, location: "/api/users/" + stored.userUUID.lowercasedText)
+        return .created(stored.jsonText, location: RecordResource.users.collectionPath + stored.userUUID.lowercasedText)
     }
 
     func list() throws -> HTTPResponse {

@@ -3,7 +3,7 @@ import Postgres
 import UTCTime
 
 extension User: TableRow {
-    static let tableName = "users"
+    static let resource = RecordResource.users
 
     init(keysOf row: PostgresRow) throws(PostgresError) {
         self.init(userUUID: try row.decode(0, as: UUID.self), email: "", fullName: "")
