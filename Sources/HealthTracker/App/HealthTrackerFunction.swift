@@ -4,6 +4,9 @@ import Postgres
 
 /// Builds one of the six functions: the code each executable hands to `Lambda.run`.
 public enum HealthTrackerFunction {
+    /// The CloudWatch namespace of every function's metrics, unless `POWERTOOLS_METRICS_NAMESPACE` names another.
+    public static let metricsNamespace = "HealthTracker"
+
     /// Reads the configuration, so a misconfigured function fails at init (an init error
     /// naming the cause). The database is not contacted here: the first invocation that
     /// needs it connects within its own deadline and checks the schema version, so a
@@ -23,7 +26,8 @@ public enum HealthTrackerFunction {
         database.requireSchema(HealthTrackerSchema.migrator)
         return HTTPLambdaHandler(
             router: function.router,
-            metrics: HTTPInvocationMetrics(environment: context.environment, function: function.rawValue),
+            metrics: HTTPInvocationMetrics(
+                environment: context.environment, function: function.rawValue, defaultNamespace: metricsNamespace),
             application: HealthTrackerApplication(function: function, authMode: authMode, database: database)
         )
     }

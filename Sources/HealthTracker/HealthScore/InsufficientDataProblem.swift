@@ -4,7 +4,7 @@ import LambdaHTTP
 /// The 422 problem (RFC 9457) when fewer than 3 components are present (spec §7): the
 /// engine's report under the problem members.
 public struct InsufficientDataProblem: Sendable, Hashable {
-    // Type, title and status come from the API's one problem table.
+    // Type, title and status come from the API's own problem types (ProblemType+HealthTracker).
     public static let type = ProblemType.insufficientData.uri
     public static let title = ProblemType.insufficientData.title
     public static let status = ProblemType.insufficientData.defaultStatus

@@ -15,7 +15,8 @@ public enum DefaultRouteFunction {
     public static func makeHandler(context: LambdaInitContext) -> HTTPLambdaHandler<UnmatchedRouteApplication> {
         HTTPLambdaHandler(
             router: router,
-            metrics: HTTPInvocationMetrics(environment: context.environment, function: name),
+            metrics: HTTPInvocationMetrics(
+                environment: context.environment, function: name, defaultNamespace: HealthTrackerFunction.metricsNamespace),
             application: UnmatchedRouteApplication()
         )
     }

@@ -22,12 +22,12 @@ public struct HTTPInvocationMetrics: Sendable {
         self.function = function
     }
 
-    /// `POWERTOOLS_METRICS_NAMESPACE`, else `HealthTracker`; nil when
+    /// `POWERTOOLS_METRICS_NAMESPACE`, else the application's `defaultNamespace`; nil when
     /// `POWERTOOLS_METRICS_DISABLED` is true.
-    public init?(environment: [String: String], function: String) {
+    public init?(environment: [String: String], function: String, defaultNamespace: String) {
         if environment["POWERTOOLS_METRICS_DISABLED"]?.lowercased() == "true" { return nil }
         let namespace = environment["POWERTOOLS_METRICS_NAMESPACE"] ?? ""
-        self.init(namespace: namespace.isEmpty ? "HealthTracker" : namespace, function: function)
+        self.init(namespace: namespace.isEmpty ? defaultNamespace : namespace, function: function)
     }
 
     public func record(

@@ -1,72 +1,44 @@
-/// The kinds of problem the API reports, each with its fixed title and usual status.
-public enum ProblemType: String, Sendable, CaseIterable {
-    case validation
-    /// A bad query parameter (health-score.md §7 fixes this title).
-    case invalidParameter = "invalid-parameter"
-    /// A path segment that is not the UUID, date or instant the route expects.
-    case invalidPathParameter = "invalid-path-parameter"
-    case malformedBody = "malformed-body"
-    case notFound = "not-found"
-    case userNotFound = "user-not-found"
-    case conflict
-    case methodNotAllowed = "method-not-allowed"
-    case unauthorized
-    case forbidden
-    case payloadTooLarge = "payload-too-large"
-    case unsupportedMediaType = "unsupported-media-type"
-    case insufficientData = "insufficient-data"
-    case unavailable
-    case `internal`
-    case notImplemented = "not-implemented"
+/// A kind of problem: the last segment of its `type` URI, its fixed title and its usual status.
+///
+/// The kinds any HTTP API has are here; an application declares its own in an extension
+/// (`static let userNotFound = ProblemType(...)`), so this layer knows none of its words.
+public struct ProblemType: Sendable, Hashable {
+    /// The last segment of the `type` URI (`not-found`).
+    public let name: String
+    public let title: String
+    public let defaultStatus: Int
+
+    public init(_ name: String, title: String, status: Int) {
+        self.name = name
+        self.title = title
+        self.defaultStatus = status
+    }
 
     /// The relative URI in a problem's `type` member.
-    public var uri: String { "/problems/" + rawValue }
+    public var uri: String { "/problems/" + name }
 
-    public var title: String {
-        switch self {
-        case .validation: "Request body is invalid"
-        case .invalidParameter: "Invalid query parameter"
-        case .invalidPathParameter: "Invalid path parameter"
-        case .malformedBody: "Request body is malformed"
-        case .notFound: "Resource not found"
-        case .userNotFound: "User not found"
-        case .conflict: "Resource already exists"
-        case .methodNotAllowed: "Method not allowed"
-        case .unauthorized: "Authentication required"
-        case .forbidden: "Access denied"
-        case .payloadTooLarge: "Request body is too large"
-        case .unsupportedMediaType: "Unsupported media type"
-        case .insufficientData: "Insufficient data for a health score"
-        case .unavailable: "Service temporarily unavailable"
-        case .internal: "Internal error"
-        case .notImplemented: "Not implemented"
-        }
-    }
+    public static let validation = ProblemType("validation", title: "Request body is invalid", status: 422)
+    public static let invalidParameter = ProblemType("invalid-parameter", title: "Invalid query parameter", status: 400)
+    /// A path segment that is not the UUID, date or instant the route expects.
+    public static let invalidPathParameter = ProblemType(
+        "invalid-path-parameter", title: "Invalid path parameter", status: 400)
+    public static let malformedBody = ProblemType("malformed-body", title: "Request body is malformed", status: 400)
+    public static let notFound = ProblemType("not-found", title: "Resource not found", status: 404)
+    public static let conflict = ProblemType("conflict", title: "Resource already exists", status: 409)
+    public static let methodNotAllowed = ProblemType("method-not-allowed", title: "Method not allowed", status: 405)
+    public static let unauthorized = ProblemType("unauthorized", title: "Authentication required", status: 401)
+    public static let forbidden = ProblemType("forbidden", title: "Access denied", status: 403)
+    public static let payloadTooLarge = ProblemType("payload-too-large", title: "Request body is too large", status: 413)
+    public static let unsupportedMediaType = ProblemType(
+        "unsupported-media-type", title: "Unsupported media type", status: 415)
+    public static let unavailable = ProblemType("unavailable", title: "Service temporarily unavailable", status: 503)
+    public static let `internal` = ProblemType("internal", title: "Internal error", status: 500)
+    public static let notImplemented = ProblemType("not-implemented", title: "Not implemented", status: 501)
 
-    public var defaultStatus: Int {
-        switch self {
-        case .validation: 422
-        case .invalidParameter: 400
-        case .invalidPathParameter: 400
-        case .malformedBody: 400
-        case .notFound: 404
-        case .userNotFound: 404
-        case .conflict: 409
-        case .methodNotAllowed: 405
-        case .unauthorized: 401
-        case .forbidden: 403
-        case .payloadTooLarge: 413
-        case .unsupportedMediaType: 415
-        case .insufficientData: 422
-        case .unavailable: 503
-        case .internal: 500
-        case .notImplemented: 501
-        }
-    }
-
-    /// The type whose `uri` this is.
-    public init?(uri: String) {
-        guard uri.hasPrefix("/problems/") else { return nil }
-        self.init(rawValue: String(uri.dropFirst("/problems/".count)))
-    }
+    /// The kinds this layer declares.
+    public static let httpTypes: [ProblemType] = [
+        .validation, .invalidParameter, .invalidPathParameter, .malformedBody, .notFound, .conflict,
+        .methodNotAllowed, .unauthorized, .forbidden, .payloadTooLarge, .unsupportedMediaType,
+        .unavailable, .internal, .notImplemented,
+    ]
 }

@@ -1,0 +1,12 @@
+public import LambdaHTTP
+
+extension ProblemType {
+    /// The path's or body's user does not exist (on every route of a user's records).
+    public static let userNotFound = ProblemType("user-not-found", title: "User not found", status: 404)
+    /// Fewer than 3 score components have data (health-score.md §7).
+    public static let insufficientData = ProblemType(
+        "insufficient-data", title: "Insufficient data for a health score", status: 422)
+
+    /// Every kind of problem the API answers with (docs/api.md): the HTTP layer's and its own.
+    public static let apiTypes = httpTypes + [.userNotFound, .insufficientData]
+}
