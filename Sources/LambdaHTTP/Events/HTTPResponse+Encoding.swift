@@ -1,33 +1,32 @@
 import FoundationEssentials
-import LambdaRuntime
 
 extension HTTPResponse {
     /// The response payload for an event of the given shape, as JSON bytes.
     public func encoded(as shape: HTTPResponseShape) -> [UInt8] {
         let (body, isBase64) = encodedBody
-        var out = "{\"statusCode\":\(status)"
+        var members: [(String, JSONValue)] = [("statusCode", .number(JSONNumber(status)))]
         switch shape {
         case .payloadV2:
             // One value per name; repeated names are comma-joined as HTTP allows.
-            out += ",\"headers\":" + Self.singleValueObject(headers.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") })
+            members.append(("headers", Self.singleValueObject(headers.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") })))
             let cookies = self.cookies + headers.values(for: "set-cookie")
-            out += ",\"cookies\":[" + cookies.map(JSONText.quoted).joined(separator: ",") + "]"
+            members.append(("cookies", .array(cookies.map(JSONValue.string))))
         case .restAPI:
             let all = Array(headers) + cookies.map { (name: "Set-Cookie", value: $0) }
-            out += ",\"headers\":" + Self.singleValueObject(all.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") })
-            out += ",\"multiValueHeaders\":" + Self.multiValueObject(all)
+            members.append(("headers", Self.singleValueObject(all.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") })))
+            members.append(("multiValueHeaders", Self.multiValueObject(all)))
         case .alb(let multiValue):
-            out += ",\"statusDescription\":" + JSONText.quoted(Self.statusDescription(status))
+            members.append(("statusDescription", .string(Self.statusDescription(status))))
             let all = Array(headers) + cookies.map { (name: "Set-Cookie", value: $0) }
-            out += multiValue
-                ? ",\"multiValueHeaders\":" + Self.multiValueObject(all)
+            members.append(multiValue
+                ? ("multiValueHeaders", Self.multiValueObject(all))
                 // Single-value mode can carry one Set-Cookie only: the last one wins.
-                : ",\"headers\":" + Self.singleValueObject(all.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") }
-                    + (all.last { $0.name.equalsIgnoringASCIICase("set-cookie") }.map { [$0] } ?? []))
+                : ("headers", Self.singleValueObject(all.filter { !$0.name.equalsIgnoringASCIICase("set-cookie") }
+                    + (all.last { $0.name.equalsIgnoringASCIICase("set-cookie") }.map { [$0] } ?? []))))
         }
-        out += ",\"body\":" + JSONText.quoted(body)
-        out += ",\"isBase64Encoded\":" + (isBase64 ? "true" : "false") + "}"
-        return Array(out.utf8)
+        members.append(("body", .string(body)))
+        members.append(("isBase64Encoded", .bool(isBase64)))
+        return Array(JSONValue.object(JSONObject(members)).jsonText.utf8)
     }
 
     /// Text bodies go as they are; anything else, or text that is not UTF-8, as base64.
@@ -40,16 +39,12 @@ extension HTTPResponse {
         return (Data(body).base64EncodedString(), true)
     }
 
-    private static func singleValueObject(_ fields: [(name: String, value: String)]) -> String {
-        "{" + grouped(fields).map { name, values in
-            JSONText.quoted(name) + ":" + JSONText.quoted(values.joined(separator: ","))
-        }.joined(separator: ",") + "}"
+    private static func singleValueObject(_ fields: [(name: String, value: String)]) -> JSONValue {
+        .object(JSONObject(grouped(fields).map { name, values in (name, JSONValue.string(values.joined(separator: ","))) }))
     }
 
-    private static func multiValueObject(_ fields: [(name: String, value: String)]) -> String {
-        "{" + grouped(fields).map { name, values in
-            JSONText.quoted(name) + ":[" + values.map(JSONText.quoted).joined(separator: ",") + "]"
-        }.joined(separator: ",") + "}"
+    private static func multiValueObject(_ fields: [(name: String, value: String)]) -> JSONValue {
+        .object(JSONObject(grouped(fields).map { name, values in (name, JSONValue.array(values.map(JSONValue.string))) }))
     }
 
     /// The values of each field name, case-insensitively, named as first spelled, in first-seen order.

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import LambdaRuntime
 
 /// An RFC 9457 problem document; also an error an application can throw.
 public struct Problem: Error, Sendable {
@@ -53,26 +52,26 @@ public struct Problem: Error, Sendable {
 
     /// The document as JSON text. Extension members never replace standard ones.
     public var jsonBytes: [UInt8] {
-        var out = "{\"type\":" + JSONText.quoted(type.uri)
-        out += ",\"title\":" + JSONText.quoted(title)
-        out += ",\"status\":\(status)"
-        if let detail { out += ",\"detail\":" + JSONText.quoted(detail) }
-        if let requestID { out += ",\"request_id\":" + JSONText.quoted(requestID) }
+        var members: [(String, JSONValue)] = [
+            ("type", .string(type.uri)), ("title", .string(title)), ("status", .number(JSONNumber(status))),
+        ]
+        if let detail { members.append(("detail", .string(detail))) }
+        if let requestID { members.append(("request_id", .string(requestID))) }
         // Bounded whatever the client sent: 100 entries of at most 200 characters each
         // (6 bytes per escaped character) stay far below Lambda's 6 MB response limit.
         if !invalidParams.isEmpty {
-            out += ",\"invalid_params\":[" + invalidParams.prefix(Self.maximumListedParams).map {
-                "{\"name\":" + JSONText.quoted(Self.shortened($0.name)) + ",\"reason\":" + JSONText.quoted($0.reason) + "}"
-            }.joined(separator: ",") + "]"
+            members.append(("invalid_params", .array(invalidParams.prefix(Self.maximumListedParams).map {
+                .object(["name": .string(Self.shortened($0.name)), "reason": .string($0.reason)])
+            })))
             if invalidParams.count > Self.maximumListedParams {
-                out += ",\"invalid_params_omitted\":\(invalidParams.count - Self.maximumListedParams)"
+                members.append(("invalid_params_omitted", .number(JSONNumber(invalidParams.count - Self.maximumListedParams))))
             }
         }
         let reserved: Set<String> = ["type", "title", "status", "detail", "request_id", "invalid_params", "invalid_params_omitted"]
         for member in extensions where !reserved.contains(member.name) {
-            out += "," + JSONText.quoted(member.name) + ":" + member.value.jsonText
+            members.append((member.name, member.value))
         }
-        return Array((out + "}").utf8)
+        return Array(JSONValue.object(JSONObject(members)).jsonText.utf8)
     }
 
     private static func shortened(_ name: String) -> String {
