@@ -10,8 +10,8 @@ import RuntimeEmulator
 import Synchronization
 import Testing
 
-/// One HTTP exchange over loopback, through URLSession.
-struct HTTPReply: Sendable {
+/// What `replay serve` answered one request over loopback (through URLSession).
+struct ServedResponse: Sendable {
     let status: Int
     let headers: [String: String]
     let body: Data
@@ -33,7 +33,7 @@ final class LoopbackClient: Sendable {
         self.port = port
     }
 
-    func send(_ method: String, _ target: String, headers: [String: String] = [:], body: String? = nil) async throws -> HTTPReply {
+    func send(_ method: String, _ target: String, headers: [String: String] = [:], body: String? = nil) async throws -> ServedResponse {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(target)")!)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
@@ -48,7 +48,7 @@ final class LoopbackClient: Sendable {
                 for (name, value) in http.allHeaderFields {
                     headers[String(describing: name).lowercased()] = String(describing: value)
                 }
-                continuation.resume(returning: HTTPReply(status: http.statusCode, headers: headers, body: data ?? Data()))
+                continuation.resume(returning: ServedResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
             }.resume()
         }
     }
