@@ -5,7 +5,7 @@ import Postgres
 /// function that serves it, its table, its collection path and its key. Routes, dispatch,
 /// list cursors, query parsing and SQL all derive from this value; the record type adds only
 /// its field table (`RecordShape`) and its row (`TableRow`).
-public struct RecordResource: Sendable, Hashable, CaseIterable {
+public struct RecordResource: Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// How a record is named within its owner's records.
     public struct Key: Sendable, Hashable {
         /// `test_date`, `recorded` or `date`: the path variable, the delete selector, the
@@ -44,6 +44,8 @@ public struct RecordResource: Sendable, Hashable, CaseIterable {
 
     /// The name in list cursors (the function's, which is also the table's).
     public var name: String { function.rawValue }
+
+    public var description: String { name }
 
     /// The key's name; nil for users.
     public var keyName: String? { key?.name }

@@ -10,9 +10,6 @@ protocol KeyedRow: TableRow {
     var recordKey: RecordKey { get }
     /// A POST body as a record, checked against every rule.
     static func decodeCreate(_ body: JSONValue) throws(RecordValidationError) -> Self
-    /// A PATCH body: the key of the record it selects when the body names it (records kept per
-    /// day), nil when the path does; and the changes.
-    static func decodeUpdate(_ body: JSONValue) throws(RecordValidationError) -> (key: RecordKey?, patch: RecordPatch<Self>)
     /// The record as `patch` leaves it, checked against every rule.
     func merged(with patch: RecordPatch<Self>) throws(RecordValidationError) -> Self
 }

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import LambdaHTTP
 import Postgres
 import UTCTime
 
@@ -18,10 +17,5 @@ extension ActivityDay: KeyedRow {
 
     init(keysOf row: PostgresRow) throws(PostgresError) {
         self.init(userUUID: try row.decode(0, as: UUID.self), date: try row.decode(1, as: CalendarDate.self))
-    }
-
-    static func decodeUpdate(_ body: JSONValue) throws(RecordValidationError) -> (key: RecordKey?, patch: Patch) {
-        let (date, patch) = try decodePatch(body)
-        return (.date(date), patch)
     }
 }

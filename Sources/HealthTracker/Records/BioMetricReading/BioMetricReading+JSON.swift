@@ -16,12 +16,7 @@ extension BioMetricReading {
 
     /// A PATCH body: only the named fields; `user_uuid`/`recorded` may be given but must match the record.
     public static func decodePatch(_ body: JSONValue) throws(RecordValidationError) -> Patch {
-        var reader = try BodyReader(body)
-        var keys: [FieldChange] = []
-        reader.patchKey(reader.uuid("user_uuid").map(ColumnValue.uuid), "user_uuid", into: &keys)
-        reader.patchKey(reader.instant("recorded").map(ColumnValue.instant), "recorded", into: &keys)
-        let changes = readChanges(&reader)
-        return try finishPatch(&reader, changes: changes, keys: keys)
+        try decodePathKeyedPatch(body)
     }
 
     /// This reading as `patch` leaves it, after every rule on the whole record.

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import LambdaHTTP
 import Postgres
 import UTCTime
 
@@ -18,9 +17,5 @@ extension BioMetricReading: KeyedRow {
 
     init(keysOf row: PostgresRow) throws(PostgresError) {
         self.init(userUUID: try row.decode(0, as: UUID.self), recorded: try row.decode(1, as: Instant.self))
-    }
-
-    static func decodeUpdate(_ body: JSONValue) throws(RecordValidationError) -> (key: RecordKey?, patch: Patch) {
-        (nil, try decodePatch(body))
     }
 }

@@ -16,12 +16,7 @@ extension BloodTest {
 
     /// A PATCH body: only the named fields; `user_uuid`/`test_date` may be given but must match the record.
     public static func decodePatch(_ body: JSONValue) throws(RecordValidationError) -> Patch {
-        var reader = try BodyReader(body)
-        var keys: [FieldChange] = []
-        reader.patchKey(reader.uuid("user_uuid").map(ColumnValue.uuid), "user_uuid", into: &keys)
-        reader.patchKey(reader.date("test_date").map(ColumnValue.date), "test_date", into: &keys)
-        let changes = readChanges(&reader)
-        return try finishPatch(&reader, changes: changes, keys: keys)
+        try decodePathKeyedPatch(body)
     }
 
     /// This test as `patch` leaves it, after every rule on the whole record.
