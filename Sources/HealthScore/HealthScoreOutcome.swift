@@ -1,12 +1,6 @@
 public import FoundationEssentials
 public import UTCTime
 
-/// What the engine answers: a score, or why there is none.
-public enum HealthScoreOutcome: Sendable, Hashable {
-    case score(HealthScoreReport)
-    case insufficientData(InsufficientDataReport)
-}
-
 /// A health score (spec §7), rounded for output: what the 200 body of
 /// `GET /api/get_health_score` shows.
 public struct HealthScoreReport: Sendable, Hashable {
@@ -34,4 +28,10 @@ public struct InsufficientDataReport: Sendable, Hashable {
     /// In spec §5 order.
     public let missingComponents: [MissingComponent]
     public let windows: ScoreWindows
+}
+
+/// What the engine answers: a score, or why there is none.
+public enum HealthScoreOutcome: Sendable, Hashable {
+    case score(HealthScoreReport)
+    case insufficientData(InsufficientDataReport)
 }
