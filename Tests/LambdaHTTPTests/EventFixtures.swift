@@ -1,14 +1,12 @@
 import Foundation
 import LambdaHTTP
 
-/// The shared AWS event fixtures, read from `../shared/fixtures/events` beside the package.
+/// The AWS event fixtures in `Tests/Fixtures/events` (where each came from: its SOURCES.md).
 enum EventFixtures {
     static let directory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent() // LambdaHTTPTests
         .deletingLastPathComponent() // Tests
-        .deletingLastPathComponent() // package root
-        .appendingPathComponent("../shared/fixtures/events")
-        .standardizedFileURL
+        .appendingPathComponent("Fixtures/events")
 
     /// Folder name and the kind each of its events must be recognised as.
     static let folders: [(name: String, kind: HTTPEventKind)] = [
