@@ -1,15 +1,12 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 
 /// The score's worked cases, in their one home: `docs/health-score-cases.json`, beside the
 /// specification (health-score.md §9). The numbered cases came with the specification; the
 /// lettered ones were added by the project, hand-computed the same way (their `worked`).
 enum ScoreCaseFile {
-    static let url = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent() // HealthTrackerTests
-        .deletingLastPathComponent() // Tests
-        .deletingLastPathComponent() // package root
-        .appendingPathComponent("docs/health-score-cases.json")
+    static let url = PackageRoot.url.appendingPathComponent("docs/health-score-cases.json")
 
     static func document() throws -> JSONValue {
         try JSONValue.parse(Array(try Data(contentsOf: url)))
