@@ -129,7 +129,8 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // The cost tags every suite carries (pure, database, process), for scripts/test-fast.
+        // The cost tags every suite carries (pure, database, process), for scripts/test-fast,
+        // and PackageRoot, where the suites read the repository's documents from.
         .target(name: "TestTags", path: "Tests/TestTags", swiftSettings: strict),
         .testTarget(name: "UTCTimeTests", dependencies: ["TestTags", "UTCTime"], swiftSettings: strict),
         // The score tests' fixture, shared by the engine's tests and the API's.

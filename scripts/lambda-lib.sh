@@ -5,13 +5,11 @@ _lambda_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # The function names: Sources/Functions/names.txt, the list Package.swift reads too.
 mapfile -t FUNCTIONS < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$_lambda_root/Sources/Functions/names.txt" | grep -v '^$')
-# The functions that answer HTTP events (what replay serves): all but migrate, which answers
+# The functions that answer HTTP events (what replay serves, default_route for the requests
+# no route matches, as API Gateway's $default route): all but migrate, which answers
 # CloudFormation.
 HTTP_FUNCTIONS=()
 for _f in "${FUNCTIONS[@]}"; do [ "$_f" = migrate ] || HTTP_FUNCTIONS+=("$_f"); done
-# replay serve's routes reach the six API functions; default_route is API Gateway's $default.
-API_FUNCTIONS=()
-for _f in "${HTTP_FUNCTIONS[@]}"; do [ "$_f" = default_route ] || API_FUNCTIONS+=("$_f"); done
 unset _f
 
 # glibc's own libraries (2.34 on provided.al2023): the only NEEDED entries a bootstrap may

@@ -29,13 +29,14 @@ public struct FunctionFleet: Sendable {
         self.memorySizeMB = memorySizeMB
     }
 
-    /// The six functions from `directory` (by default the folder of the running `replay`,
-    /// where SwiftPM puts every product), with `overrides` (`name=PATH`) taking precedence.
+    /// The six API functions and `default_route` from `directory` (by default the folder of
+    /// the running `replay`, where SwiftPM puts every product), with `overrides` (`name=PATH`)
+    /// taking precedence.
     public static func binaries(directory: String?, overrides: [String: String]) throws(ReplayError) -> [String: String] {
         let folder = directory ?? executableDirectory()
         var result: [String: String] = [:]
-        for function in APIFunction.allCases {
-            result[function.rawValue] = overrides[function.rawValue] ?? folder + "/" + function.rawValue
+        for function in APIFunction.allCases.map(\.rawValue) + [DefaultRouteFunction.name] {
+            result[function] = overrides[function] ?? folder + "/" + function
         }
         for (name, path) in overrides { result[name] = path }
         return result

@@ -4,10 +4,11 @@ import LambdaHTTP
 /// What API Gateway does with a method and a path, from the deployed route table
 /// (`APIRoute`, which the SAM and Serverless templates are checked against).
 ///
-/// The templates declare each route for one method, with and without a trailing slash,
-/// so a method or path outside the table never reaches a function: API Gateway answers
-/// `404 {"message":"Not Found"}` itself. Variables match any non-empty segment; API
-/// Gateway does not type them, so a bad UUID reaches the function, which answers 400.
+/// The templates declare each route for one method, with and without a trailing slash; a
+/// method or path outside the table matches no route here and goes to the `$default`
+/// route, whose `default_route` function answers api.md's 404 problem, or 405 with `Allow`
+/// (`LocalGateway`). Variables match any non-empty segment; API Gateway does not type
+/// them, so a bad UUID reaches the function, which answers 400.
 public struct GatewayRouteTable: Sendable {
     public struct Match: Sendable, Equatable {
         public let route: APIRoute
@@ -33,7 +34,7 @@ public struct GatewayRouteTable: Sendable {
         routersByMethod = byMethod.mapValues { Router($0) }
     }
 
-    /// The route API Gateway would invoke for this request, or nil for its own 404.
+    /// The route API Gateway would invoke for this request, or nil when only `$default` matches.
     public func match(method: String, path: String) -> Match? {
         guard let router = routersByMethod[HTTPMethod(rawValue: method)],
               case .matched(let found) = router.route(method: HTTPMethod(rawValue: method), path: path) else { return nil }

@@ -1,10 +1,13 @@
 public import APIGatewayTesting
 import FoundationEssentials
+public import HealthTracker
 public import RuntimeEmulator
 import UTCTime
 
 /// API Gateway and Lambda together, for `replay serve`: route, authorize, build the v2
-/// event, invoke a pooled function process, and map the outcome back to HTTP.
+/// event, invoke a pooled function process, and map the outcome back to HTTP. A request no
+/// route matches goes, as deployed, to the `$default` route's function (`default_route`:
+/// api.md's 404 problem, or 405 with `Allow`), behind the same authorizer.
 public final class LocalGateway: Sendable {
     /// One served request, for the log line.
     public struct Exchange: Sendable {
@@ -33,9 +36,16 @@ public final class LocalGateway: Sendable {
     public let builder: HTTPAPIEventBuilder
     public let verifier: JWTVerifier?
     public let recorder: SessionRecorder?
+    /// The `$default` route's function; nil answers unmatched requests with API Gateway's
+    /// own `404 {"message":"Not Found"}`, as an HTTP API without a `$default` route does.
+    public let defaultRoute: String?
 
-    public init(emulator: RuntimeEmulator, verifier: JWTVerifier?, recorder: SessionRecorder?, builder: HTTPAPIEventBuilder = HTTPAPIEventBuilder()) {
+    public init(
+        emulator: RuntimeEmulator, verifier: JWTVerifier?, recorder: SessionRecorder?,
+        defaultRoute: String? = DefaultRouteFunction.name, builder: HTTPAPIEventBuilder = HTTPAPIEventBuilder()
+    ) {
         self.emulator = emulator
+        self.defaultRoute = defaultRoute
         self.routes = GatewayRouteTable()
         self.builder = builder
         self.verifier = verifier
@@ -52,26 +62,32 @@ public final class LocalGateway: Sendable {
             return Exchange(function: function, routeKey: routeKey, response: response, coldStart: cold, duration: clock.now - start)
         }
         if (incoming.body?.count ?? 0) > Self.maximumBodyBytes { return finish(.payloadTooLarge) }
-        guard let match = routes.match(method: incoming.method, path: incoming.path) else { return finish(.notFound) }
+        let function: String, routeKey: String, pathParameters: [(String, String)]
+        if let match = routes.match(method: incoming.method, path: incoming.path) {
+            (function, routeKey, pathParameters) = (match.route.function.rawValue, match.routeKey, match.pathParameters)
+        } else if let defaultRoute {
+            (function, routeKey, pathParameters) = (defaultRoute, "$default", [])
+        } else {
+            return finish(.notFound)
+        }
         var request = incoming
         if let verifier {
             do {
                 request.claims = try verifier.claims(authorization: request.header("authorization"))
             } catch {
-                return finish(.unauthorized, routeKey: match.routeKey)
+                return finish(.unauthorized, routeKey: routeKey)
             }
         }
-        let function = match.route.function.rawValue
-        let event = builder.event(for: request, routeKey: match.routeKey, pathParameters: match.pathParameters, requestID: requestID)
+        let event = builder.event(for: request, routeKey: routeKey, pathParameters: pathParameters, requestID: requestID)
         let payload = Array(event.jsonText.utf8)
         let result: InvocationResult
         let started = Instant.now()
         do {
             result = try await emulator.invoke(payload, function: function)
         } catch {
-            return finish(GatewayResponse.mapping(.emulatorShutDown), function: function, routeKey: match.routeKey)
+            return finish(GatewayResponse.mapping(.emulatorShutDown), function: function, routeKey: routeKey)
         }
         recorder?.record(function: function, event: event, outcome: result.outcome, clockDays: .during(start: started, end: .now()))
-        return finish(GatewayResponse.mapping(result.outcome), function: function, routeKey: match.routeKey, cold: result.coldStart)
+        return finish(GatewayResponse.mapping(result.outcome), function: function, routeKey: routeKey, cold: result.coldStart)
     }
 }

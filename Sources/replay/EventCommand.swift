@@ -1,5 +1,6 @@
 import APIGatewayTesting
 import ArgumentParser
+import HealthTracker
 import LambdaHTTP
 import ReplayKit
 
@@ -8,7 +9,7 @@ struct EventCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "event",
         abstract: "Print the API Gateway HTTP API (payload 2.0) event for a request.",
-        discussion: "The route and routeKey come from the deployed route table. A body given without a Content-Type header is sent as application/json."
+        discussion: "The route and routeKey come from the deployed route table; a request no route matches gets the $default route's event (routeKey $default), which default_route answers. A body given without a Content-Type header is sent as application/json."
     )
 
     @Argument(help: "GET, POST, PATCH, DELETE...")
@@ -55,8 +56,9 @@ struct EventCommand: AsyncParsableCommand {
         }
         request.headers.insert(("user-agent", "replay"), at: 0)
         guard let match = GatewayRouteTable().match(method: request.method, path: request.path) else {
-            Output.err("replay: no route for \(request.method) \(request.path): API Gateway answers 404 {\"message\":\"Not Found\"} without invoking a function\n")
-            throw ExitCode(1)
+            Output.err("replay: no route for \(request.method) \(request.path): API Gateway sends it to the $default route (\(DefaultRouteFunction.name))\n")
+            Output.out(HTTPAPIEventBuilder().event(for: request, routeKey: "$default").prettyText)
+            return
         }
         Output.out(HTTPAPIEventBuilder().event(for: request, routeKey: match.routeKey, pathParameters: match.pathParameters).prettyText)
     }

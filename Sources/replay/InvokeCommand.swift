@@ -14,7 +14,7 @@ struct InvokeCommand: AsyncParsableCommand {
         discussion: "An event file is a Lambda event, or a replay file (its steps' events are delivered). Exits 1 when any invocation fails."
     )
 
-    @Argument(help: "\(APIFunction.allCases.map(\.rawValue).joined(separator: ", ")) (any name with --bootstrap).")
+    @Argument(help: "\((APIFunction.allCases.map(\.rawValue) + [DefaultRouteFunction.name]).joined(separator: ", ")) (any name with --bootstrap).")
     var function: String
 
     @Argument(help: "Event files, or - for standard input.")

@@ -8,8 +8,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the API on 127.0.0.1 through the real functions, as API Gateway and Lambda do.",
         discussion: """
-        Routes come from the deployed route table; a method or path outside it is API Gateway's \
-        404 {"message":"Not Found"}. A function error, crash or unreadable response is 502 \
+        Routes come from the deployed route table; a method or path outside it goes to \
+        default_route, as the deployed $default route sends it: api.md's 404 problem, or 405 \
+        with Allow. A function error, crash or unreadable response is 502 \
         {"message":"Internal Server Error"}; a function past --timeout is killed and answers 504 \
         {"message":"Endpoint request timed out"}; a function that cannot start is 503. Without \
         --jwt-secret the functions run with AUTH_MODE=none.

@@ -8,8 +8,7 @@ import Testing
 import UTCTime
 
 /// The score cases through the real `health_score` function binary, on PostgreSQL, under
-/// the Runtime API emulator: the shared `health-score-cases.json`, the engine's own
-/// hand-computed cases and `Tests/Fixtures/score-cases-more.json`.
+/// the Runtime API emulator: every case of `docs/health-score-cases.json` (`ScoreCaseFile`).
 ///
 /// Two ways to make a case's records:
 /// - `seededBySQL`: the records go straight into the tables with SQL (the record
@@ -18,27 +17,17 @@ import UTCTime
 ///   as the cases' `how_to_run` says. It needs the record endpoints.
 @Suite("Score cases through the real API", .serialized, .apiHarness, .tags(.database))
 struct ScoreAPICasesTests {
-    static func load(_ relativePath: String) -> [JSONValue] {
-        let url = TestCluster.packageRoot.appendingPathComponent(relativePath).standardizedFileURL
-        guard let data = try? Data(contentsOf: url), let document = try? JSONValue.parse(Array(data)) else { return [] }
-        return document["cases"]?.arrayValue ?? []
-    }
+    static let names = ScoreCaseFile.names
 
-    static let sharedCases = load("../shared/docs/health-score-cases.json")
-    static let moreCases = load("Tests/Fixtures/score-cases-more.json")
-    static let allCases: [JSONValue] = sharedCases + ScoreOwnCasesTests.cases.map(normalized) + moreCases
-    static let names = allCases.compactMap { $0["name"]?.stringValue }
-
-    @Test("every case file is found")
-    func filesFound() {
-        #expect(Self.sharedCases.count >= 6)
-        #expect(Self.moreCases.count >= 6)
+    @Test("the cases file is found")
+    func fileFound() {
+        #expect(Self.names.count >= 17)
         #expect(Set(Self.names).count == Self.names.count, "case names must be unique")
     }
 
     @Test("case, records seeded by SQL, score through the API", arguments: names)
     func seededBySQL(name: String) async throws {
-        let testCase = try #require(Self.allCases.first { $0["name"]?.stringValue == name })
+        let testCase = try #require(ScoreCaseFile.named(name))
         let api = try APITestHarness.require()
         let connection = try api.connect()
         defer { connection.close() }
@@ -52,7 +41,7 @@ struct ScoreAPICasesTests {
 
     @Test("case, every call through the API (needs the record endpoints)", arguments: names)
     func throughAPI(name: String) async throws {
-        let testCase = try #require(Self.allCases.first { $0["name"]?.stringValue == name })
+        let testCase = try #require(ScoreCaseFile.named(name))
         let api = try APITestHarness.require()
         var variables = ["run_id": UUID().uuidString.lowercased()]
         let calls = try #require(testCase["input"]?.arrayValue)
@@ -94,27 +83,6 @@ struct ScoreAPICasesTests {
         (call["query"]?.objectValue ?? [:]).sorted { $0.name < $1.name }.compactMap { key, value in
             value.stringValue.map { (key, $0) }
         }
-    }
-
-    /// The engine's own cases leave out the user: add its POST and `user_uuid` in bodies.
-    static func normalized(_ testCase: JSONValue) -> JSONValue {
-        guard case .object(var members) = testCase, var calls = testCase["input"]?.arrayValue else { return testCase }
-        if calls.first?["path"]?.stringValue != "/api/users/" {
-            calls = calls.map { call in
-                guard case .object(var c) = call, c["method"] == .string("POST"), case .object(var body)? = c["body"] else { return call }
-                if body["user_uuid"] == nil { body["user_uuid"] = .string("${user_uuid}") }
-                c["body"] = .object(body)
-                return .object(c)
-            }
-            let user: JSONValue = .object([
-                "method": .string("POST"), "path": .string("/api/users/"),
-                "body": .object(["email": .string("own.${run_id}@example.com"), "full_name": .string("Own case")]),
-                "bind": .object(["user_uuid": .string("user_uuid")]),
-            ])
-            calls.insert(user, at: 0)
-        }
-        members["input"] = .array(calls)
-        return .object(members)
     }
 }
 

@@ -7,33 +7,29 @@ import TestTags
 import Testing
 import UTCTime
 
-/// The conformance cases of `health-score-cases.json`, run through the engine directly:
-/// each case's record POSTs become input structs (no HTTP, no database).
-@Suite("Score conformance cases (health-score-cases.json)", .tags(.pure))
+/// The worked cases of `docs/health-score-cases.json` (`ScoreCaseFile`) that the engine
+/// decides, run through it directly: each case's record POSTs become input structs (no HTTP,
+/// no database). The cases whose GET names another user (a malformed, missing or unknown
+/// `user_uuid`) are answered by the handler before the engine; `ScoreAPICasesTests` runs those.
+@Suite("Score conformance cases (docs/health-score-cases.json)", .tags(.pure))
 struct ScoreCasesTests {
-    static let casesURL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/docs/health-score-cases.json").standardizedFileURL
-
-    static func loadCases() throws -> [JSONValue] {
-        let document = try JSONValue.parse(Array(try Data(contentsOf: casesURL)))
-        return document["cases"]?.arrayValue ?? []
-    }
-
-    /// Loaded once; a missing or broken file leaves this empty and fails `casesFilePresent`.
-    static let cases: [JSONValue] = (try? loadCases()) ?? []
-    static let caseNames: [String] = cases.compactMap { $0["name"]?.stringValue }
+    static let caseNames: [String] = ScoreCaseFile.cases.filter { testCase in
+        testCase["input"]?.arrayValue?.last?["query"]?["user_uuid"]?.stringValue == "${user_uuid}"
+    }.compactMap { $0["name"]?.stringValue }
 
     @Test("the cases file is found and holds cases for this version")
     func casesFilePresent() throws {
-        let document = try JSONValue.parse(Array(try Data(contentsOf: Self.casesURL)))
+        let document = try ScoreCaseFile.document()
         #expect(document["version"]?.stringValue == HealthScoreEngine.version)
-        #expect(Self.caseNames.count >= 6)
+        #expect(Set(ScoreCaseFile.names).count == ScoreCaseFile.names.count, "case names must be unique")
+        // The specification's six, the project's hand-computed ones, and the handler's cases.
+        #expect(ScoreCaseFile.names.count >= 17)
+        #expect(Self.caseNames.count >= 14)
     }
 
     @Test("case", arguments: caseNames)
     func conformance(name: String) throws {
-        let testCase = try #require(Self.cases.first { $0["name"]?.stringValue == name })
+        let testCase = try #require(ScoreCaseFile.named(name))
         let user = ScoreFixture.user.uuidString.lowercased()
         let calls = try #require(testCase["input"]?.arrayValue).map { $0.substituting("user_uuid", with: user) }
         let expected = try #require(testCase["expected"]).substituting("user_uuid", with: user)

@@ -16,9 +16,9 @@ import UTCTime
 struct ScoreConsistencyTests {
     static let asOf = "2025-06-15T12:00:00Z"
 
-    /// Case 01 of the shared cases: records in all 7 components.
+    /// Case 01 of `docs/health-score-cases.json`: records in all 7 components.
     static func case01() throws -> JSONValue {
-        try #require(ScoreAPICasesTests.sharedCases.first { $0["name"]?.stringValue?.hasPrefix("01_") == true })
+        try #require(ScoreCaseFile.cases.first { $0["name"]?.stringValue?.hasPrefix("01_") == true })
     }
 
     /// Seeds case 01's records for a new user in the given order of its record POSTs.

@@ -1,14 +1,10 @@
 import Foundation
 import LambdaHTTP
+import TestTags
 
-/// The shared AWS event fixtures, read from `../shared/fixtures/events` beside the package.
+/// The AWS event fixtures in `Tests/Fixtures/events` (where each came from: its SOURCES.md).
 enum EventFixtures {
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent() // LambdaHTTPTests
-        .deletingLastPathComponent() // Tests
-        .deletingLastPathComponent() // package root
-        .appendingPathComponent("../shared/fixtures/events")
-        .standardizedFileURL
+    static let directory: URL = PackageRoot.url.appendingPathComponent("Tests/Fixtures/events")
 
     /// Folder name and the kind each of its events must be recognised as.
     static let folders: [(name: String, kind: HTTPEventKind)] = [

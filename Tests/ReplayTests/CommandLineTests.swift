@@ -44,10 +44,13 @@ import Testing
         #expect(try request.body() == Array("{\"full_name\":\"Ada\"}".utf8))
     }
 
-    @Test func eventForAnUnroutedRequestFails() throws {
+    @Test func eventForAnUnroutedRequestIsTheDefaultRoutes() throws {
         let run = try replay(["event", "PUT", "/api/users/"])
-        #expect(run.status == 1)
-        #expect(run.errorOutput.contains("Not Found"))
+        #expect(run.status == 0)
+        #expect(run.errorOutput.contains("$default route (default_route)"))
+        let event = try JSONValue.parse(Array(run.output.utf8))
+        #expect(event["routeKey"]?.stringValue == "$default")
+        #expect(event["requestContext"]?["http"]?["method"]?.stringValue == "PUT")
     }
 
     @Test func invokeDeliversEventsInOrderAndFailsOnAFunctionError() throws {

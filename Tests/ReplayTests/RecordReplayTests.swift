@@ -14,9 +14,9 @@ import Testing
 
     func realFunctions() throws -> [String: String] {
         var binaries: [String: String] = [:]
-        for function in APIFunction.allCases {
-            let path = try #require(BuiltProducts.path(function.rawValue), "build the package first (swift build --build-tests)")
-            binaries[function.rawValue] = path
+        for function in APIFunction.allCases.map(\.rawValue) + [DefaultRouteFunction.name] {
+            let path = try #require(BuiltProducts.path(function), "build the package first (swift build --build-tests)")
+            binaries[function] = path
         }
         return binaries
     }
@@ -65,16 +65,16 @@ import Testing
         #expect(statuses[4] == 405)
         #expect(statuses[6] == 404)
 
-        // The gateway's own 404 invoked nothing, so it is not in the recording.
+        // The unmatched request went to default_route (the $default route), so it is recorded too.
         let recorded = try ReplayCase(parsing: FileText.read(recorder.path))
-        #expect(recorded.steps.count == 6)
+        #expect(recorded.steps.count == 7)
         #expect(recorded.authMode == "none")
         #expect(recorded.steps.allSatisfy { $0.expected != nil })
 
         // Replay against another fresh database.
         let summary = try await replay([recorder.path], adminURL: adminURL)
-        #expect(summary.steps == 6)
-        #expect(summary.passed == 6)
+        #expect(summary.steps == 7)
+        #expect(summary.passed == 7)
         #expect(summary.failed == 0)
         #expect(summary.errors == 0)
 
@@ -85,7 +85,7 @@ import Testing
         let output = LineLog()
         let second = try await replay([recorder.path], adminURL: adminURL, output: output)
         #expect(second.failed == 1)
-        #expect(second.passed == 5)
+        #expect(second.passed == 6)
         #expect(output.all.joined().contains("-   \"statusCode\": 418"))
     }
 

@@ -73,7 +73,9 @@ func withServe<T>(
     let fleet = FunctionFleet(binaries: binaries, environment: environment, timeout: timeout, maximumInstances: concurrency)
     try fleet.checkBinaries()
     let emulator = try await fleet.startEmulator { line in log.append("[\(line.function)] \(line.text)") }
-    let gateway = LocalGateway(emulator: emulator, verifier: verifier, recorder: recorder)
+    // Unmatched requests go to default_route when the fleet has it, else get the gateway's own 404.
+    let defaultRoute = binaries[DefaultRouteFunction.name] == nil ? nil : DefaultRouteFunction.name
+    let gateway = LocalGateway(emulator: emulator, verifier: verifier, recorder: recorder, defaultRoute: defaultRoute)
     let server = try await ReplayServer.start(port: 0, gateway: gateway) { log.append($0) }
     let client = LoopbackClient(port: server.port)
     do {

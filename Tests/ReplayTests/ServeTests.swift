@@ -107,7 +107,33 @@ import Testing
         }
     }
 
-    @Test func gatewayAnswersUnknownRoutesItself() async throws {
+    @Test func unmatchedRequestsGoToDefaultRouteAsDeployed() async throws {
+        var binaries = try testFunctionFleet()
+        binaries[DefaultRouteFunction.name] = BuiltProducts.path(DefaultRouteFunction.name)
+        try await withServe(binaries: binaries) { client, emulator, log in
+            let unknown = try await client.send("GET", "/api/unknown")
+            #expect(unknown.status == 404)
+            #expect(unknown.headers["content-type"] == "application/problem+json")
+            let problem = try unknown.json()
+            #expect(problem["status"]?.integerValue == 404)
+            #expect(problem["type"]?.stringValue?.contains("not-found") == true)
+            let wrongMethod = try await client.send("PUT", "/api/users/")
+            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.headers["allow"]?.contains("POST") == true)
+            #expect(wrongMethod.headers["content-type"] == "application/problem+json")
+            // HEAD is outside the table too: default_route's 405, with no body, and the connection stays usable.
+            let head = try await client.send("HEAD", "/api/users/")
+            #expect(head.status == 405)
+            #expect(head.body.isEmpty)
+            let after = try await client.send("GET", "/api/users/\(user)")
+            #expect(after.status == 200)
+            #expect(!emulator.instances(of: DefaultRouteFunction.name).isEmpty)
+            #expect(log.all.contains { $0.hasPrefix("default_route $default 404 ") })
+            #expect(log.all.contains { $0.hasPrefix("default_route $default 405 ") })
+        }
+    }
+
+    @Test func withoutDefaultRouteTheGatewayAnswersUnknownRoutesItself() async throws {
         try await withServe(binaries: try testFunctionFleet()) { client, emulator, _ in
             let unknown = try await client.send("GET", "/api/unknown")
             #expect(unknown.status == 404)

@@ -1,5 +1,6 @@
 import Foundation
 import HealthTracker
+import TestTags
 import Yams
 
 /// The routes each of the three files declares, per function name, in file order (so a
@@ -7,9 +8,8 @@ import Yams
 struct RouteDeclarations {
     var routes: [String: [DeclaredRoute]] = [:]
 
-    /// The package root, from this file: Tests/RouteDeclarationTests/RouteDeclarations.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root (HEALTHTRACKER_PACKAGE_ROOT may point at a copy of the tree).
+    static let packageRoot = PackageRoot.url
 
     static let httpMethods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 
