@@ -83,7 +83,7 @@ struct BodyReader {
 
     mutating func text(_ name: String, _ rule: TextRule) -> FieldInput<String> {
         input(name, reason: rule.reason) { raw in
-            guard let text = raw.stringValue, rule.accepts(text) else { return nil }
+            guard let text = raw.stringValue.map(rule.normalize), rule.accepts(text) else { return nil }
             return text
         }
     }
