@@ -15,6 +15,9 @@ public struct Problem: Error, Sendable {
     public var requestID: String?
     /// Every bad parameter or field (400 and 422).
     public var invalidParams: [InvalidParameter]
+    /// Bad parameters past `invalidParams` that were counted, never collected (they add to
+    /// `invalid_params_omitted`).
+    public var unlistedInvalidParams = 0
     /// Extension members, written after the standard ones in this order.
     public var extensions: [(name: String, value: JSONValue)]
     /// Extra response headers (`Allow` on a 405).
@@ -64,8 +67,9 @@ public struct Problem: Error, Sendable {
             out += ",\"invalid_params\":[" + invalidParams.prefix(Self.maximumListedParams).map {
                 "{\"name\":" + JSONText.quoted(Self.shortened($0.name)) + ",\"reason\":" + JSONText.quoted($0.reason) + "}"
             }.joined(separator: ",") + "]"
-            if invalidParams.count > Self.maximumListedParams {
-                out += ",\"invalid_params_omitted\":\(invalidParams.count - Self.maximumListedParams)"
+            let omitted = max(0, invalidParams.count - Self.maximumListedParams) + unlistedInvalidParams
+            if omitted > 0 {
+                out += ",\"invalid_params_omitted\":\(omitted)"
             }
         }
         let reserved: Set<String> = ["type", "title", "status", "detail", "request_id", "invalid_params", "invalid_params_omitted"]
