@@ -84,7 +84,9 @@ struct ServeCommand: AsyncParsableCommand {
             Output.err("replay: \(error.message); pick another port with --port N (0: any free port)\n")
             throw ExitCode(1)
         }
-        Output.out(ServeBanner.text(port: server.port, jwtSecret: jwtSecret, recordPath: recorder?.path))
+        Output.out(ServeBanner.text(
+            port: server.port, jwtSecret: jwtSecret, recordPath: recorder?.path, issuer: jwtIssuer, audience: jwtAudience
+        ))
         // Ctrl-C, TERM or HUP closes the server; then the function processes are killed by PID.
         let signals = StopSignals { Task { await server.shutdown() } }
         try? await server.waitUntilClosed()

@@ -22,6 +22,8 @@ import Glibc
     final class Server {
         let process: Process
         let port: Int
+        /// What it printed at start.
+        let banner: String
 
         init(_ extra: [String]) throws {
             let replay = try #require(BuiltProducts.path("replay"), "build the package first (swift build --build-tests)")
@@ -37,10 +39,10 @@ import Glibc
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
             try process.run()
-            // The banner's first line names the port.
+            // The banner names the port, then an admin token, then the curl examples.
             var text = ""
             let handle = out.fileHandleForReading
-            while !text.contains("\n") {
+            while !text.contains("Try (") {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
                 text += String(decoding: chunk, as: UTF8.self)
@@ -51,6 +53,7 @@ import Glibc
                 throw ReplayError(.listenFailed, "no port in \(text)")
             }
             self.port = port
+            banner = text
             // Keep reading so the banner never blocks the server on a full pipe.
             DispatchQueue.global().async { while !handle.availableData.isEmpty {} }
         }
@@ -179,6 +182,12 @@ import Glibc
         let accepted = try Connection(port: server.port)
         accepted.send(Self.get("/api/users/\(Self.user)", token: good))
         #expect(try #require(accepted.readToEOF(within: 60)).hasPrefix("HTTP/1.1 200"))
+        // The admin token the banner prints carries the configured iss and aud.
+        let lines = server.banner.split(separator: "\n")
+        let tokenLine = try #require(lines.firstIndex { $0.hasPrefix("An admin token") }.map { lines[$0 + 1] })
+        let printed = try Connection(port: server.port)
+        printed.send(Self.get("/api/users/\(Self.user)", token: tokenLine.trimmingCharacters(in: .whitespaces)))
+        #expect(try #require(printed.readToEOF(within: 60)).hasPrefix("HTTP/1.1 200"))
     }
 
     @Test func stalledClientsAreClosedAndConnectionsCapped() throws {
