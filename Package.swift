@@ -68,9 +68,12 @@ let package = Package(
         ),
 
         // Local tooling: never linked into a function binary.
+        // fork/exec for the emulator's function processes (a parent-death signal, no inherited descriptors).
+        .target(name: "CProcessSpawn"),
         .target(
             name: "RuntimeEmulator",
             dependencies: [
+                "CProcessSpawn",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -41,7 +41,8 @@ let package = Package(
         mainModule("Postgres", dependencies: ["CLibPQ", "UTCTime"]),
         mainModule("HealthScore", dependencies: ["UTCTime"]),
         mainModule("HealthTracker", dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP", "HealthScore"]),
-        mainModule("RuntimeEmulator", dependencies: nio),
+        .target(name: "CProcessSpawn", path: "MainSources/CProcessSpawn"),
+        mainModule("RuntimeEmulator", dependencies: ["CProcessSpawn"] + nio),
         mainModule("APIGatewayTesting", dependencies: ["LambdaHTTP", "LambdaRuntime", "RuntimeEmulator", "UTCTime"]),
 
         // What the bench clients share: a cheap generator, the monotonic clock, percentiles.

@@ -37,6 +37,7 @@ public struct Migrator: Sendable {
             let useTimescale = try Migrator.timescaleEnabled(connection, mode: timescale, needed: pending.contains { !$0.hypertables.isEmpty })
             for migration in pending {
                 try connection.executeScript(migration.sql)
+                try migration.step?(connection)
                 if useTimescale {
                     for hypertable in migration.hypertables {
                         try Migrator.makeHypertable(hypertable, connection)

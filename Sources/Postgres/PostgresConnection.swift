@@ -153,7 +153,8 @@ public final class PostgresConnection {
             try PostgresConnection.awaitConnect(connection, until: connectLimit)
         } catch {
             PQfinish(connection)
-            throw error
+            // libpq quotes a connection string it cannot read, or the piece it choked on.
+            throw error.redacted(by: SecretRedaction(configuration: configuration))
         }
         PQsetErrorVerbosity(connection, PQERRORS_DEFAULT)
         // Notices (such as "relation already exists, skipping") are not for the function's log.
@@ -283,9 +284,12 @@ public final class PostgresConnection {
 
     private static func connectFailure(_ connection: OpaquePointer) -> PostgresError {
         let message = errorMessage(connection)
+        let state = sqlState(inVerboseMessage: message) ?? "08001"
+        // Refused credentials (class 28) are configuration, not an outage: retrying cannot help
+        // (PostgresSession reads a rotated secret again before it lets this through).
         return PostgresError(
-            code: .unavailable, message: "cannot connect: " + message,
-            sqlState: sqlState(inVerboseMessage: message) ?? "08001", connectionLost: true
+            code: state.hasPrefix("28") ? .configuration : .unavailable, message: "cannot connect: " + message,
+            sqlState: state, connectionLost: true
         )
     }
 

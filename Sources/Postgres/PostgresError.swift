@@ -78,6 +78,15 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         state == "57P01" || state == "57P02" || state == "57P03" || state.hasPrefix("08")
     }
 
+    /// The same error with its message passed through `redaction`.
+    public func redacted(by redaction: SecretRedaction) -> PostgresError {
+        var copy = PostgresError(
+            code: code, message: redaction.redact(message), sqlState: sqlState, constraint: constraint, connectionLost: connectionLost
+        )
+        copy.outcomeUnknown = outcomeUnknown
+        return copy
+    }
+
     public var description: String {
         var text = "\(code)"
         if let sqlState { text += " [\(sqlState)]" }

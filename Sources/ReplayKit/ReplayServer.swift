@@ -4,6 +4,7 @@ import Glibc
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// `replay serve`'s HTTP side: NIO's HTTP/1.1 server on 127.0.0.1, each whole request
 /// handed to the gateway and its answer written back; one log line per request.
@@ -13,19 +14,33 @@ public final class ReplayServer: Sendable {
     public let port: Int
 
     public static func start(
-        port: Int, gateway: LocalGateway, log: @escaping @Sendable (String) -> Void
+        port: Int, gateway: LocalGateway, limits: GatewayConnectionLimits = .defaults,
+        log: @escaping @Sendable (String) -> Void
     ) async throws -> ReplayServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let open = Mutex(0)
         do {
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(ChannelOptions.backlog, value: 256)
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
+                    let admitted = open.withLock { count in
+                        guard count < limits.maximumConnections else { return false }
+                        count += 1
+                        return true
+                    }
+                    guard admitted else {
+                        log("- connection refused: \(limits.maximumConnections) open (--max-connections)")
+                        return channel.close()
+                    }
+                    channel.closeFuture.whenComplete { _ in open.withLock { $0 -= 1 } }
+                    return channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(GatewayConnectionTimer(limits: limits))
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                             withErrorHandling: false, withEncoderConfiguration: .init(),
                             withDecoderLimitConfiguration: GatewayRequestLimits.parserLimits)
+                        try channel.pipeline.syncOperations.addHandler(GatewayRequestPhases())
                         try channel.pipeline.syncOperations.addHandler(GatewayProtocolErrorHandler())
                         try channel.pipeline.syncOperations.addHandler(GatewayHTTPHandler(gateway: gateway, log: log))
                     }

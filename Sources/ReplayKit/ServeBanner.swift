@@ -1,15 +1,22 @@
+import LambdaHTTP
+
 /// What `replay serve` prints at start: where it listens and curl commands that work as shown.
 public enum ServeBanner {
     public static let exampleUser = "3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e6f"
 
-    public static func text(port: Int, jwtSecret: String?, recordPath: String?) -> String {
+    /// - Parameters: issuer, audience: put into the example token, so it passes `--jwt-issuer`
+    ///   and `--jwt-audience` too.
+    public static func text(
+        port: Int, jwtSecret: String?, recordPath: String?, issuer: String? = nil, audience: String? = nil
+    ) -> String {
         let base = "http://127.0.0.1:\(port)"
         var auth = ""
         var out = "replay serve: listening on \(base) (AUTH_MODE=\(jwtSecret == nil ? "none" : "jwt"))\n"
         if let jwtSecret {
-            let token = JWTVerifier(secret: jwtSecret).sign(claims: [
-                ("sub", .string(exampleUser)), ("scope", .string("health-tracker/admin")),
-            ])
+            let token = JWTVerifier(secret: jwtSecret).sign(claims: JSONObject(
+                [("sub", JSONValue.string(exampleUser)), ("scope", .string("health-tracker/admin"))]
+                    + (issuer.map { [("iss", JSONValue.string($0))] } ?? []) + (audience.map { [("aud", JSONValue.string($0))] } ?? [])
+            ))
             auth = " -H 'Authorization: Bearer \(token)'"
             out += "An admin token for \(exampleUser) (HS256, no expiry):\n  \(token)\n"
         }

@@ -3,9 +3,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CProcessSpawn
 
-/// Starts a function binary with posix_spawn, its output on pipes, and watches it on a
-/// thread of its own: output lines go to `onLine`, the exit status to `onExit`.
+/// Starts a function binary (`cprocess_spawn`: it inherits no descriptor but its output pipes,
+/// and is killed when the emulator's process dies, even by SIGKILL), its output on pipes, and
+/// watches it on a thread of its own: output lines go to `onLine`, the exit status to `onExit`.
 package enum FunctionProcess {
     package static func spawn(
         path: String, arguments: [String], environment: [String: String],
@@ -23,27 +25,6 @@ package enum FunctionProcess {
         // a child spawned in between is covered by the monitor's waitpid fallback).
         for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // The child starts with no blocked signals and SIGPIPE at its default, whatever
-        // the emulator's threads (NIO ignores SIGPIPE) have set.
-        var emptySet = sigset_t()
-        sigemptyset(&emptySet)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigmask(&attributes, &emptySet)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -51,13 +32,22 @@ package enum FunctionProcess {
             envp.forEach { free($0) }
         }
 
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        // On the spawner's thread, which lives as long as the process: the child's parent-death
+        // signal fires when the thread that forked it exits, and a pool thread may exit when idle.
+        let (status, pid) = SpawnerThread.shared.perform { () -> (Int32, pid_t) in
+            var pid: pid_t = 0
+            let status = argv.withUnsafeBufferPointer { argv in
+                envp.withUnsafeBufferPointer { envp in
+                    cprocess_spawn(path, argv.baseAddress, envp.baseAddress, outPipe[1], errPipe[1], &pid)
+                }
+            }
+            return (status, pid)
+        }
         close(outPipe[1])
         close(errPipe[1])
         guard status == 0 else {
             close(outPipe[0]); close(errPipe[0])
-            throw spawnError("posix_spawn \(path)", status)
+            throw spawnError("spawn \(path)", status)
         }
 
         let monitor = ProcessMonitor(pid: pid, stdout: outPipe[0], stderr: errPipe[0], onLine: onLine, onExit: onExit)

@@ -21,6 +21,14 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         var environment = ProcessEnvironment.current()
         if let databaseURL { environment["DATABASE_URL"] = databaseURL }
+        do {
+            try migrate(environment)
+        } catch let error as PostgresError {
+            throw error.redacted(by: SecretRedaction(environment: environment))
+        }
+    }
+
+    private func migrate(_ environment: [String: String]) throws {
         let configuration = try DatabaseSettings.fromFunctionEnvironment(environment, applicationName: "replay-migrate").writer
         let connection = try PostgresConnection(configuration: configuration)
         defer { connection.close() }

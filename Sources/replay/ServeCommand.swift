@@ -29,6 +29,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Verify HS256 bearer tokens with this secret and pass their claims (AUTH_MODE=jwt).")
     var jwtSecret: String?
 
+    @Option(help: "With --jwt-secret: refuse a token whose iss is not this (as the deployed authorizer's issuer).")
+    var jwtIssuer: String?
+
+    @Option(help: "With --jwt-secret: refuse a token whose aud (or client_id) does not hold this.")
+    var jwtAudience: String?
+
+    @Option(help: "Seconds from a request's first byte to the end of its headers before the connection is closed.")
+    var headerTimeout: Double = 10
+
+    @Option(help: "Seconds from the end of a request's headers to the end of its body before the connection is closed.")
+    var bodyTimeout: Double = 30
+
+    @Option(help: "Seconds a connection may wait with no request under way before it is closed.")
+    var idleTimeout: Double = 60
+
+    @Option(help: "Client connections open at once at most; more are closed as they are accepted.")
+    var maxConnections: Int = 256
+
     @Flag(help: "Also print the functions' own log lines.")
     var functionLogs = false
 
@@ -36,6 +54,17 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] {
+            guard value > 0 else { throw ValidationError("\(name) must be positive") }
+        }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        let limits = GatewayConnectionLimits(
+            headerTimeoutSeconds: headerTimeout, bodyTimeoutSeconds: bodyTimeout, idleTimeoutSeconds: idleTimeout,
+            maximumConnections: maxConnections
+        )
+        guard jwtSecret != nil || (jwtIssuer == nil && jwtAudience == nil) else {
+            throw ValidationError("--jwt-issuer and --jwt-audience need --jwt-secret")
+        }
         let authMode = jwtSecret == nil ? "none" : "jwt"
         let fleet = try options.fleet(environment: ["AUTH_MODE": authMode], maximumInstances: concurrency)
         try fleet.checkBinaries()
@@ -47,16 +76,18 @@ struct ServeCommand: AsyncParsableCommand {
             if showLogs { Output.err("  [\(line.function)#\(line.instanceID)] \(line.text)\n") }
         }
         let recorder = try record.map { directory throws(ReplayError) in try SessionRecorder(directory: directory, authMode: authMode) }
-        let gateway = LocalGateway(emulator: emulator, verifier: jwtSecret.map(JWTVerifier.init), recorder: recorder)
+        let gateway = LocalGateway(emulator: emulator, verifier: jwtSecret.map { JWTVerifier(secret: $0, issuer: jwtIssuer, audience: jwtAudience) }, recorder: recorder)
         let server: ReplayServer
         do {
-            server = try await ReplayServer.start(port: port, gateway: gateway) { Output.out($0 + "\n") }
+            server = try await ReplayServer.start(port: port, gateway: gateway, limits: limits) { Output.out($0 + "\n") }
         } catch let error as ReplayError where error.code == .listenFailed {
             await emulator.shutdown()
             Output.err("replay: \(error.message); pick another port with --port N (0: any free port)\n")
             throw ExitCode(1)
         }
-        Output.out(ServeBanner.text(port: server.port, jwtSecret: jwtSecret, recordPath: recorder?.path))
+        Output.out(ServeBanner.text(
+            port: server.port, jwtSecret: jwtSecret, recordPath: recorder?.path, issuer: jwtIssuer, audience: jwtAudience
+        ))
         // Ctrl-C, TERM or HUP closes the server; then the function processes are killed by PID.
         let signals = StopSignals { Task { await server.shutdown() } }
         try? await server.waitUntilClosed()

@@ -29,8 +29,10 @@ final class StandInAWSEndpoint: Sendable {
     private static func answer(_ request: Request, secrets: [String: String]) -> (status: HTTPResponseStatus, body: String) {
         if request.method == "PUT" { return (.ok, "") }
         let prefix = "/secretsmanager/get?secretId="
+        // "&refreshNow=true" (bypassing the extension's cache) reads the same secret.
+        let id = request.uri.dropFirst(prefix.count).prefix(while: { $0 != "&" })
         guard request.method == "GET", request.uri.hasPrefix(prefix),
-              let secret = secrets[String(request.uri.dropFirst(prefix.count)).removingPercentEncoding ?? ""]
+              let secret = secrets[String(id).removingPercentEncoding ?? ""]
         else { return (.notFound, "{}") }
         return (.ok, #"{"SecretString":\#(quoted(secret))}"#)
     }

@@ -148,7 +148,7 @@ struct HealthTrackerSchemaTests {
                 "SELECT height_cm FROM bio_metrics WHERE user_uuid = $1 AND height_cm IS NOT NULL AND recorded <= '2025-06-15T12:00Z' ORDER BY recorded DESC LIMIT 1",
                 "SELECT * FROM physical_activity WHERE user_uuid = $1 AND date BETWEEN '2025-06-08' AND '2025-06-14' ORDER BY date DESC",
                 "SELECT * FROM sleep_activity WHERE user_uuid = $1 ORDER BY date DESC LIMIT 50",
-                "SELECT * FROM users WHERE lower(email) = lower('A@example.com')",
+                "SELECT * FROM users WHERE email_key = 'a@example.com'",
             ]
             for query in queries {
                 let plan = try connection.execute("EXPLAIN " + query, query.contains("$1") ? [Self.user] : [])

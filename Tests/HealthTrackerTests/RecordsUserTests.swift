@@ -30,6 +30,23 @@ import UTCTime
         ("email", quoted("a@b@c"), false),
         ("email", quoted("a b@c"), false),
         ("email", quoted("a\\u0000@c"), false),
+        ("email", quoted("<a@x.com>"), false),  // display-name form
+        ("email", quoted("Ada <a@x.com>"), false),
+        ("email", quoted("a@[127.0.0.1]"), false),  // address literal
+        ("email", quoted("a@[IPv6:::1]"), false),
+        ("email", quoted("\\\"a\\\"@x.com"), false),  // quoted local part
+        ("email", quoted("a(comment)@x.com"), false),
+        ("email", quoted("a,b@x.com"), false),
+        ("email", quoted("p\\u0430yp\\u0430l@x.com"), false),  // Cyrillic а among Latin letters
+        ("email", quoted("paypal@p\\u0430ypal.com"), false),  // the same in a domain label
+        ("email", quoted("\\u0430\\u0441\\u0435@x.com"), true),  // all Cyrillic: one script
+        ("email", quoted("\\u0430\\u0441\\u0435@\\u043f\\u0440\\u0438\\u043c\\u0435\\u0440.\\u0440\\u0444"), true),
+        ("email", quoted("user@xn--80ak6aa92e.com"), true),
+        ("email", quoted("j\\u00f6rg.m\\u00fcller@stra\\u00dfe.de"), true),  // Latin with diacritics
+        ("email", quoted("jo\\u0308rg@x.de"), true),  // decomposed: stored as NFC
+        ("email", quoted("\\u5c71\\u7530\\u305f\\u308d\\u3046@x.jp"), true),  // Han + Hiragana
+        ("email", quoted("\\u5c71a@x.jp"), false),  // Han + Latin
+        ("email", quoted("\\u03b1\\u03b2a@x.gr"), false),  // Greek + Latin
         ("email", "42", false),
         ("email", "null", false),
         ("full_name", quoted("A"), true),

@@ -49,11 +49,12 @@ struct RotationTests {
                 #expect(requests.count == 2)
                 #expect(requests.last?.uri.hasSuffix("&refreshNow=true") == true)
 
-                // The wrong password is a 503 for the request, not a crash, when the secret is stale too.
+                // A wrong password that persists after the secret was read again is a configuration
+                // error (500, no Retry-After), not a crash and not an outage to retry.
                 try admin.executeScript("ALTER ROLE \(role) PASSWORD 'third-password'")
                 try admin.execute("SELECT pg_terminate_backend($1, 5000)", [after.0])
                 let error = #expect(throws: PostgresError.self) { try session.run(.readOnly, user) }
-                #expect(error?.sqlState == "28P01" && error?.httpStatus == 503)
+                #expect(error?.sqlState == "28P01" && error?.code == .configuration && error?.httpStatus == 500)
             } catch {
                 try await standIn.shutdown()
                 throw error

@@ -73,6 +73,7 @@ struct HTTPLambdaHandlerTests {
     private func problem(_ response: [String: Any]) throws -> [String: Any] {
         let headers = try #require(response["headers"] as? [String: String])
         #expect(headers["Content-Type"] == "application/problem+json")
+        #expect(headers["Cache-Control"] == "no-store")
         let body = try #require(response["body"] as? String)
         return try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
     }
@@ -83,6 +84,7 @@ struct HTTPLambdaHandlerTests {
         #expect(response["statusCode"] as? Int == 200)
         let headers = try #require(response["headers"] as? [String: String])
         #expect(headers["X-Request-Id"] == "lambda-req-1")
+        #expect(headers["Cache-Control"] == "no-store")
         let body = try #require(try JSONSerialization.jsonObject(with: Data((response["body"] as! String).utf8)) as? [String: Any])
         #expect(body["user_uuid"] as? String == Self.uuid)
         #expect(body["q"] as? [String] == ["a b", "c,d"])
@@ -129,6 +131,7 @@ struct HTTPLambdaHandlerTests {
             let headers = (response["headers"] as? [String: String]) ?? [:]
             let multi = (response["multiValueHeaders"] as? [String: [String]]) ?? [:]
             #expect(headers["X-Request-Id"] == "lambda-req-1" || multi["X-Request-Id"] == ["lambda-req-1"], "\(file)")
+            #expect(headers["Cache-Control"] == "no-store" || multi["Cache-Control"] == ["no-store"], "\(file)")
             if request.kind == .alb { #expect((multi.isEmpty) != request.isMultiValue, "\(file)") }
         }
     }

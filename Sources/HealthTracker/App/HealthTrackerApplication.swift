@@ -7,6 +7,9 @@ public struct HealthTrackerApplication: HTTPApplication {
     public let function: APIFunction
     public let authMode: AuthMode
     public let database: PostgresSession
+    /// Refused credentials are logged once per process: every request after fails the same way
+    /// (500, counted by the 5xx alarm) until the secret or the role's password is fixed.
+    private var reportedRefusedCredentials = false
 
     public init(function: APIFunction, authMode: AuthMode, database: PostgresSession) {
         self.function = function
@@ -20,6 +23,13 @@ public struct HealthTrackerApplication: HTTPApplication {
             return try endpointResponse(call)
         } catch let error as PostgresError {
             switch error.code {
+            case .configuration where error.sqlState?.hasPrefix("28") == true:
+                if !reportedRefusedCredentials {
+                    reportedRefusedCredentials = true
+                    context.logger.error("the database refuses the credentials, also after the secret was read again: a configuration error", [
+                        "sqlstate": error.sqlState ?? "-", "code": "\(error.code)",
+                    ])
+                }
             case .unavailable, .other, .badQuery, .decoding, .schemaOutdated, .configuration:
                 context.logger.error("database error", [
                     "sqlstate": error.sqlState ?? "-", "code": "\(error.code)", "outcome_unknown": "\(error.outcomeUnknown)",

@@ -19,7 +19,13 @@ public enum HealthTrackerFunction {
         if authMode == .none {
             context.logger.warn("AUTH_MODE=none: ownership is not enforced (local development only)")
         }
-        let settings = try DatabaseSettings.fromFunctionEnvironment(context.environment, applicationName: function.rawValue)
+        let settings: DatabaseSettings
+        do {
+            settings = try DatabaseSettings.fromFunctionEnvironment(context.environment, applicationName: function.rawValue)
+        } catch {
+            // The text goes to /runtime/init/error and the log.
+            throw error.redacted(by: SecretRedaction(environment: context.environment))
+        }
         // No per-query timeout longer than the function's own, whatever a skewed clock says.
         let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
         let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))

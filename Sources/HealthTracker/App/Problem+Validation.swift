@@ -10,5 +10,6 @@ extension Problem {
         }
         self.init(type, status: error.status, detail: error.detail,
                   invalidParams: error.issues.map { InvalidParameter(name: $0.name, reason: $0.reason) })
+        unlistedInvalidParams = error.unlistedCount
     }
 }

@@ -47,8 +47,10 @@ public struct SchemaMigrationHandler: LambdaHandler {
                     data: ["SchemaVersion": String(version), "ApplicationRole": HealthTrackerSchema.applicationRole]
                 )
             } catch {
-                let reason = "\(error) (log stream \(environment["AWS_LAMBDA_LOG_STREAM_NAME"] ?? "-"))"
-                context.logger.error("migration failed", ["error": String(describing: error)])
+                // Stack events reach far more readers than the secret: no password in the Reason.
+                let text = SecretRedaction(environment: environment).redact(String(describing: error))
+                let reason = "\(text) (log stream \(environment["AWS_LAMBDA_LOG_STREAM_NAME"] ?? "-"))"
+                context.logger.error("migration failed", ["error": text])
                 response = CustomResourceResponse(to: request, status: .failed, reason: reason, physicalResourceID: physicalID)
             }
         }

@@ -9,6 +9,8 @@ struct BodyReader {
     private let members: JSONObject
     private var read: Set<String> = []
     private(set) var issues: [FieldIssue] = []
+    /// Unknown members past the ones `invalid_params` can list: counted, never collected.
+    private(set) var unlistedCount = 0
     /// Names whose value is present but broken: cross-field rules that involve them are skipped.
     private(set) var invalidNames: Set<String> = []
 
@@ -83,7 +85,7 @@ struct BodyReader {
 
     mutating func text(_ name: String, _ rule: TextRule) -> FieldInput<String> {
         input(name, reason: rule.reason) { raw in
-            guard let text = raw.stringValue, rule.accepts(text) else { return nil }
+            guard let text = raw.stringValue.map(rule.normalize), rule.accepts(text) else { return nil }
             return text
         }
     }
@@ -122,15 +124,38 @@ struct BodyReader {
     }
 
     /// Every member not read so far, by name, so a typo never drops data silently.
+    ///
+    /// Only as many as a problem lists (`Problem.maximumListedParams` in all) are kept, the
+    /// first by name order, chosen in one pass with a bounded sorted list; the rest are
+    /// counted. So a body of many unknown members costs about what skipping them costs.
     mutating func rejectUnknown() {
-        for name in members.keys.filter({ !read.contains($0) }).sorted() {
-            fail(name, FieldReason.unknown)
+        let room = max(0, Problem.maximumListedParams - issues.count)
+        var listed: [String] = []
+        listed.reserveCapacity(room)
+        var unknown = 0
+        for member in members where !read.contains(member.name) {
+            unknown += 1
+            guard room > 0 else { continue }
+            let name = member.name
+            if listed.count == room {
+                guard name < listed[room - 1] else { continue }
+                listed.removeLast()
+            }
+            // Binary search for the first listed name after this one.
+            var low = 0, high = listed.count
+            while low < high {
+                let middle = (low + high) / 2
+                if listed[middle] < name { low = middle + 1 } else { high = middle }
+            }
+            listed.insert(name, at: low)
         }
+        for name in listed { fail(name, FieldReason.unknown) }
+        unlistedCount += unknown - listed.count
     }
 
     func finish() throws(RecordValidationError) {
         if !issues.isEmpty {
-            throw RecordValidationError(code: .invalidBody, issues: issues)
+            throw RecordValidationError(code: .invalidBody, issues: issues, unlistedCount: unlistedCount)
         }
     }
 }

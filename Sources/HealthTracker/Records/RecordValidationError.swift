@@ -14,11 +14,17 @@ public struct RecordValidationError: Error, Sendable, Equatable, CustomStringCon
 
     public let code: Code
     public let issues: [FieldIssue]
+    /// Further issues (unknown members past what a problem lists) that were only counted.
+    public let unlistedCount: Int
 
-    public init(code: Code, issues: [FieldIssue]) {
+    public init(code: Code, issues: [FieldIssue], unlistedCount: Int = 0) {
         self.code = code
         self.issues = issues
+        self.unlistedCount = unlistedCount
     }
+
+    /// Every issue, listed or not.
+    public var issueCount: Int { issues.count + unlistedCount }
 
     /// The HTTP status this error answers with.
     public var status: Int {
@@ -34,13 +40,13 @@ public struct RecordValidationError: Error, Sendable, Equatable, CustomStringCon
         case .notAnObject:
             "The body must be a JSON object"
         case .invalidBody:
-            issues.count == 1 ? "1 field is invalid" : "\(issues.count) fields are invalid"
+            issueCount == 1 ? "1 field is invalid" : "\(issueCount) fields are invalid"
         case .invalidParameters:
             issues.count == 1 ? "1 parameter is invalid" : "\(issues.count) parameters are invalid"
         }
     }
 
     public var description: String {
-        "\(code): " + issues.map(\.description).joined(separator: "; ")
+        "\(code): " + issues.map(\.description).joined(separator: "; ") + (unlistedCount > 0 ? "; \(unlistedCount) more" : "")
     }
 }

@@ -70,6 +70,9 @@ public struct HTTPLambdaHandler<Application: HTTPApplication>: LambdaHandler {
                 .withRequestID(context.requestID).response
         }
         response.headers.set(name: "X-Request-Id", value: context.requestID)
+        // Every answer may carry a user's health data or say something about it (a problem
+        // document too): no shared cache or browser may keep it.
+        response.headers.set(name: "Cache-Control", value: "no-store")
         return response
     }
 

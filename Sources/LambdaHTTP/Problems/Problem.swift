@@ -14,6 +14,9 @@ public struct Problem: Error, Sendable {
     public var requestID: String?
     /// Every bad parameter or field (400 and 422).
     public var invalidParams: [InvalidParameter]
+    /// Bad parameters past `invalidParams` that were counted, never collected (they add to
+    /// `invalid_params_omitted`).
+    public var unlistedInvalidParams = 0
     /// Extension members, written after the standard ones in this order.
     public var extensions: [(name: String, value: JSONValue)]
     /// Extra response headers (`Allow` on a 405).
@@ -63,8 +66,9 @@ public struct Problem: Error, Sendable {
             members.append(("invalid_params", .array(invalidParams.prefix(Self.maximumListedParams).map {
                 .object(["name": .string(Self.shortened($0.name)), "reason": .string($0.reason)])
             })))
-            if invalidParams.count > Self.maximumListedParams {
-                members.append(("invalid_params_omitted", .number(JSONNumber(invalidParams.count - Self.maximumListedParams))))
+            let omitted = max(0, invalidParams.count - Self.maximumListedParams) + unlistedInvalidParams
+            if omitted > 0 {
+                members.append(("invalid_params_omitted", .number(JSONNumber(omitted))))
             }
         }
         let reserved: Set<String> = ["type", "title", "status", "detail", "request_id", "invalid_params", "invalid_params_omitted"]

@@ -82,7 +82,7 @@ struct UserEndpoints: ResourceEndpoints {
     /// owner out with 409s. Tokens without it leave the risk docs/security.md describes.
     private func checkEmail(_ email: String) throws(Problem) {
         guard !call.caller.isAdmin, let verified = call.caller.verifiedEmail else { return }
-        guard email.lowercased() == verified.lowercased() else {
+        guard EmailAddress.identityKey(email) == EmailAddress.identityKey(verified) else {
             throw Problem(.validation, detail: "1 field is invalid", invalidParams: [
                 InvalidParameter(name: "email", reason: "must be the address your token verifies"),
             ])

@@ -12,7 +12,15 @@ extension User: TableRow {
 
 /// The `users` table. Deleting a user deletes their records by the foreign keys' `ON DELETE CASCADE`.
 struct UserStore {
-    static let insertStatement = PreparedStatement(name: "users_insert", sql: User.insertSQL)
+    /// The writable columns, then `email_key` (`EmailAddress.identityKey`), which the unique
+    /// index `users_email_key` holds.
+    static let insertStatement: PreparedStatement = {
+        let names = User.writableColumnNames + ["email_key"]
+        let placeholders = (1...names.count).map { "$\($0)" }.joined(separator: ", ")
+        return PreparedStatement(
+            name: "users_insert",
+            sql: "INSERT INTO users (\(names.joined(separator: ", "))) VALUES (\(placeholders)) RETURNING \(User.selectList)")
+    }()
     static let getStatement = PreparedStatement(
         name: "users_get", sql: "SELECT \(User.selectList) FROM users WHERE user_uuid = $1")
     static let existsStatement = PreparedStatement(
@@ -31,7 +39,8 @@ struct UserStore {
 
     /// A taken `user_uuid` or e-mail address (any case) is `.conflict`, naming the constraint.
     func insert(_ user: User) throws(PostgresError) -> User {
-        let rows = try connection.execute(Self.insertStatement, user.writableColumns.map(\.value))
+        let rows = try connection.execute(
+            Self.insertStatement, user.writableColumns.map(\.value) + [ColumnValue.text(EmailAddress.identityKey(user.email))])
         guard let row = rows.first else { throw PostgresError(code: .other, message: "INSERT returned no row") }
         return try User(row: row)
     }
@@ -58,6 +67,10 @@ struct UserStore {
 
     /// Sets exactly the changed columns; nil when the user no longer exists.
     func update(_ uuid: UUID, changes: [FieldChange]) throws(PostgresError) -> User? {
+        var changes = changes
+        if let email = changes.first(where: { $0.column == "email" }), case .text(let address) = email.value {
+            changes.append(FieldChange(column: "email_key", value: .text(EmailAddress.identityKey(address))))
+        }
         let sql = User.updateSQL(changes: changes, keyCondition: "user_uuid = $1", keyCount: 1)
         return try connection.execute(sql, [ColumnValue.uuid(uuid)] + changes.map(\.value)).first
             .map { row throws(PostgresError) in try User(row: row) }
