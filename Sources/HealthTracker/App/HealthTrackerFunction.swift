@@ -17,6 +17,7 @@ public enum HealthTrackerFunction {
             context.logger.warn("AUTH_MODE=none: ownership is not enforced (local development only)")
         }
         let settings = try DatabaseSettings.fromFunctionEnvironment(context.environment, applicationName: function.rawValue)
+        for warning in settings.warnings { context.logger.warn(warning) }
         // No per-query timeout longer than the function's own, whatever a skewed clock says.
         let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
         let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))
