@@ -26,3 +26,6 @@ STATIC_SCRATCH=.build/static
 
 # The RDS CA bundle's place in each zip.
 CA_BUNDLE_IN_ZIP=certs/rds-global-bundle.pem
+# AWS's regional RDS bundles (us-east-1-bundle.pem...), packaged beside it when present in
+# certs/ (DATABASE_CA_BUNDLE_DIR=/var/task/certs picks the one for AWS_REGION).
+REGIONAL_BUNDLE_PATTERN='^[a-z]{2}(-[a-z]+)+-[0-9]+-bundle\.pem$'

@@ -2,7 +2,12 @@
 # Not a test cluster for anything but this machine: trust auth on loopback only.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PG_DIR="${PG_DIR:-$ROOT/.build/pg}"
+# PG_TLS=1 (scripts/pg-start --tls, pg-stop --tls): the TLS cluster, a second one of its own.
+if [ -n "${PG_TLS:-}" ]; then
+    PG_DIR="${PG_DIR:-$ROOT/.build/pg-tls}"
+else
+    PG_DIR="${PG_DIR:-$ROOT/.build/pg}"
+fi
 PG_ENV_FILE="$PG_DIR/env"
 # The replication slot of the hot standby (scripts/pg-standby-start, pg-standby-stop).
 PG_STANDBY_SLOT="health_tracker_standby"
@@ -57,4 +62,34 @@ pg_free_port() {
         fi
     done
     return 1
+}
+
+# pg_make_tls_files TLS_DIR DATA_DIR: a throwaway CA (TLS_DIR/ca.pem), a server certificate
+# it signs for localhost and 127.0.0.1 (DATA_DIR/server.crt and server.key, the server's
+# own), and the clients' CA files in TLS_DIR/bundles (see scripts/pg-start --help).
+# EC P-256 keys: quick to make, and the handshake RDS offers (ECDSA) as well.
+pg_make_tls_files() {
+    local dir=$1 data=$2 log="$1/openssl.log"
+    local system_bundle=/etc/ssl/certs/ca-certificates.crt
+    if ! command -v openssl >/dev/null || [ ! -s "$system_bundle" ]; then
+        echo "pg-start: --tls needs openssl and ca-certificates (scripts/setup-system installs them)" >&2
+        return 1
+    fi
+    {
+        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+            -subj "/CN=Health Tracker throwaway test CA" -keyout "$dir/ca.key" -out "$dir/ca.pem" \
+            -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" &&
+        openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+            -subj "/CN=localhost" -keyout "$dir/server.key" -out "$dir/server.csr" &&
+        printf '%s\n' "subjectAltName=DNS:localhost,IP:127.0.0.1" "basicConstraints=critical,CA:FALSE" \
+            "keyUsage=critical,digitalSignature" "extendedKeyUsage=serverAuth" >"$dir/server.ext" &&
+        openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -set_serial "0x$(openssl rand -hex 8)" \
+            -days 3650 -extfile "$dir/server.ext" -out "$dir/server.crt"
+    } >"$log" 2>&1 || { cat "$log" >&2; echo "pg-start: openssl could not make the test certificates" >&2; return 1; }
+    install -m 600 "$dir/server.key" "$data/server.key"
+    install -m 644 "$dir/server.crt" "$data/server.crt"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$data/server.key" "$data/server.crt"; fi
+    rm -f "$dir/server.key" "$dir/server.csr" "$dir/server.ext"
+    cat "$dir/ca.pem" "$system_bundle" >"$dir/bundles/global-bundle.pem"
+    cp "$dir/ca.pem" "$dir/bundles/local-1-bundle.pem"
 }

@@ -8,9 +8,12 @@
 ///   port); everything else as for the writer.
 /// - `DATABASE_POOLED=true`: the host is a transaction-pooling proxy (see `PostgresConfiguration.pooled`).
 /// - `DATABASE_CONNECT_TIMEOUT`: seconds, default 5.
+/// - `DATABASE_CA_BUNDLE_DIR` with `AWS_REGION`: the region's CA bundle (see `CABundleChoice`).
 public struct DatabaseSettings: Sendable {
     public var writer: PostgresConfiguration
     public var reader: PostgresConfiguration?
+    /// What the function should log at init (a slower fallback taken, say); never a secret.
+    public let warnings: [String]
     /// The secret the credentials come from, for reading it again after a rotation.
     public let secretID: String?
     private let environment: [String: String]
@@ -89,6 +92,10 @@ public struct DatabaseSettings: Sendable {
             throw PostgresError(code: .configuration, message: "set DATABASE_SECRET_ARN (with DATABASE_HOST) or DATABASE_URL")
         }
         writer.pooled = pooled
+        // Before the other pairs, so that a URL's own sslrootcert still wins.
+        let bundle = CABundleChoice.choose(environment)
+        writer.parameters.insert(contentsOf: bundle.pairs, at: 0)
+        warnings = bundle.warning.map { [$0] } ?? []
         self.writer = writer
 
         let readerPort = try port("DATABASE_READER_PORT")

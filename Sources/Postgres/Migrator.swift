@@ -62,8 +62,17 @@ public struct Migrator: Sendable {
 
     /// Throws `.schemaOutdated`, naming the missing versions, when the database is behind.
     /// A newer database is accepted: migrations only add.
+    ///
+    /// One round trip, on every cold start: it reads the version directly, and a database
+    /// without the table (42P01) is at version 0. Call it outside a transaction, where that
+    /// error aborts nothing (`currentVersion`, two round trips, is for inside one).
     public func checkSchema(_ connection: PostgresConnection) throws(PostgresError) {
-        let current = try Migrator.currentVersion(connection)
+        let current: Int
+        do {
+            current = try connection.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").first?.decode(0, as: Int.self) ?? 0
+        } catch where error.sqlState == "42P01" {
+            current = 0
+        }
         let missing = migrations.filter { $0.version > current }
         guard !missing.isEmpty else { return }
         let names = missing.map { "\($0.version) (\($0.name))" }.joined(separator: ", ")

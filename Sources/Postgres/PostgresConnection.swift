@@ -33,6 +33,13 @@ public final class PostgresConnection {
         try connect()
     }
 
+    /// Finishes a connect begun earlier with the same configuration (bounded by `deadline`).
+    init(configuration: PostgresConfiguration, deadline: Instant?, resuming pending: PendingConnect) throws(PostgresError) {
+        self.configuration = configuration
+        self.deadline = deadline
+        try connect(resuming: pending)
+    }
+
     deinit {
         if let handle { PQfinish(handle) }
     }
@@ -131,8 +138,8 @@ public final class PostgresConnection {
 
     // MARK: - Internals
 
-    private func connect() throws(PostgresError) {
-        close()
+    /// Starts a connect with libpq (`PQconnectStartParams`), nil when libpq has no memory.
+    static func start(_ configuration: PostgresConfiguration) -> OpaquePointer? {
         let pairs = configuration.parameters
         let connection = PostgresConnection.withCStrings(pairs.map(\.key)) { keys in
             PostgresConnection.withCStrings(pairs.map(\.value)) { values in
@@ -140,17 +147,23 @@ public final class PostgresConnection {
                 PQconnectStartParams(keys, values, 1)
             }
         }
-        guard let connection else {
-            throw PostgresError(code: .unavailable, message: "libpq could not allocate a connection")
-        }
         // Verbose errors carry the SQLSTATE ("FATAL:  28P01: ..."), which a failed connect
         // has no other way to report.
-        PQsetErrorVerbosity(connection, PQERRORS_VERBOSE)
+        if let connection { PQsetErrorVerbosity(connection, PQERRORS_VERBOSE) }
+        return connection
+    }
+
+    private func connect(resuming pending: PendingConnect? = nil) throws(PostgresError) {
+        close()
+        let begun = pending?.take()
+        guard let connection = begun?.0 ?? PostgresConnection.start(configuration) else {
+            throw PostgresError(code: .unavailable, message: "libpq could not allocate a connection")
+        }
         let timeoutSeconds = configuration.value(of: "connect_timeout").flatMap { Int($0) } ?? 5
         let limit = Instant.now().adding(microseconds: Int64(timeoutSeconds) * 1_000_000)
         let connectLimit = deadline.map { min($0, limit) } ?? limit
         do {
-            try PostgresConnection.awaitConnect(connection, until: connectLimit)
+            try PostgresConnection.awaitConnect(connection, until: connectLimit, from: begun?.1 ?? PGRES_POLLING_WRITING)
         } catch {
             PQfinish(connection)
             // libpq quotes a connection string it cannot read, or the piece it choked on.
@@ -258,11 +271,13 @@ public final class PostgresConnection {
     }
 
     /// Drives an asynchronous connect to the end, or throws when `limit` passes first.
-    private static func awaitConnect(_ connection: OpaquePointer, until limit: Instant) throws(PostgresError) {
+    private static func awaitConnect(
+        _ connection: OpaquePointer, until limit: Instant, from start: PostgresPollingStatusType
+    ) throws(PostgresError) {
         guard PQstatus(connection) != CONNECTION_BAD else {
             throw connectFailure(connection)
         }
-        var state = PGRES_POLLING_WRITING
+        var state = start
         while true {
             switch state {
             case PGRES_POLLING_OK:

@@ -86,6 +86,15 @@ public final class PostgresSession {
         return try connect(writer, deadline: deadline)
     }
 
+    /// Begins connecting without waiting: to the reader when one is configured and
+    /// `access` is `.readOnly`, else to the writer. Call it at init: the TCP and TLS
+    /// handshakes then overlap the runtime's first `/next`. It never fails; the first unit
+    /// finishes the connect within its own deadline (an unreachable database is that unit's
+    /// 503, as without it), or connects afresh when the begun one is over 10 s old.
+    public func startConnecting(for access: DatabaseAccess = .readWrite) {
+        (access == .readOnly ? reader ?? writer : writer).startConnecting()
+    }
+
     /// Checks the schema on the first connection (writer or reader) rather than now, so that a
     /// database still resuming does not fail the process. Until it passes, every unit of
     /// work fails with `schemaOutdated` (500).
@@ -145,10 +154,10 @@ public final class PostgresSession {
         return min(max(stepped, min(available, timeoutStepMilliseconds)), maximumTimeoutMilliseconds)
     }
 
-    /// Closes the connections (the next use reopens them).
+    /// Closes the connections and drops a begun connect (the next use reopens them).
     public func close() {
-        writer.close()
-        reader?.close()
+        writer.closeAll()
+        reader?.closeAll()
     }
 
     // MARK: - Internals

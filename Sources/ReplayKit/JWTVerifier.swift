@@ -6,6 +6,7 @@ import Darwin
 public import APIGatewayTesting
 import FoundationEssentials
 public import LambdaHTTP
+import Postgres
 
 /// A local stand-in for an HTTP API JWT authorizer: verifies an HS256 bearer token with a
 /// shared secret and yields its claims. Only `alg` HS256 is accepted (never `none`); a

@@ -95,7 +95,9 @@ struct EmulatorState {
             initDuration: cold ? instance?.initDuration : nil,
             duration: invocation.assignedAt.map { now - $0 },
             spawnToOutcome: cold ? instance?.spawnedAt.map { now - $0 } : nil,
-            totalDuration: now - invocation.enqueuedAt
+            totalDuration: now - invocation.enqueuedAt,
+            // Read now, while the process waits for the answer to its response.
+            cpuTimeToOutcome: cold ? instance?.pid.flatMap(ProcStatus.allThreadsCPUNanoseconds(pid:)).map(Duration.nanoseconds) : nil
         )
         return .complete(invocation.continuation, result)
     }

@@ -16,6 +16,9 @@ public struct InvocationResult: Sendable {
     public let spawnToOutcome: Duration?
     /// From `invoke` to the outcome, queueing and cold start included.
     public let totalDuration: Duration
+    /// For a cold start: the CPU time all the process's threads had used when the outcome
+    /// arrived (exec to first response, read from `/proc/PID/task/*/schedstat`).
+    public var cpuTimeToOutcome: Duration? = nil
 }
 
 extension InvocationResult {

@@ -29,6 +29,24 @@ enum ProcStatus {
         contents(of: "/proc/\(pid)/schedstat")?.split(separator: " ").first.flatMap { Int64($0) }
     }
 
+    /// CPU time all the process's live threads have used, in nanoseconds (the sum of
+    /// `/proc/PID/task/*/schedstat`). A thread that has already exited is not counted.
+    static func allThreadsCPUNanoseconds(pid: pid_t) -> Int64? {
+        guard let directory = opendir("/proc/\(pid)/task") else { return nil }
+        defer { closedir(directory) }
+        var total: Int64 = 0
+        var found = false
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let first = name.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+                  let nanoseconds = contents(of: "/proc/\(pid)/task/\(name)/schedstat")?.split(separator: " ").first.flatMap({ Int64($0) })
+            else { continue }
+            total += nanoseconds
+            found = true
+        }
+        return found ? total : nil
+    }
+
     private static func contents(of path: String) -> String? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }

@@ -25,11 +25,12 @@ struct FunctionOptions: ParsableArguments {
         let binaries = try FunctionFleet.binaries(directory: binDir, overrides: FunctionFleet.overrides(functionBinaries))
         var environment: [String: String] = [:]
         let process = ProcessEnvironment.current()
-        // DATABASE_HOST/PORT/POOLED route the functions through a proxy (scripts/pgbouncer-start)
+        // DATABASE_HOST/PORT/POOLED route the functions through a proxy (scripts/pgbouncer-start),
+        // DATABASE_CA_BUNDLE_DIR with AWS_REGION picks the CA bundle (scripts/pg-start --tls),
         // and DATABASE_READER_* give them a reader, while replay itself uses DATABASE_URL.
         for name in [
             "DATABASE_CONNECT_TIMEOUT", "AWS_LAMBDA_LOG_LEVEL", "PGSSLMODE", "PGSSLROOTCERT", "DATABASE_HOST", "DATABASE_PORT",
-            "DATABASE_POOLED", "DATABASE_READER_HOST", "DATABASE_READER_PORT",
+            "DATABASE_POOLED", "DATABASE_READER_HOST", "DATABASE_READER_PORT", "DATABASE_CA_BUNDLE_DIR", "AWS_REGION",
         ] {
             if let value = process[name] { environment[name] = value }
         }

@@ -18,6 +18,12 @@ struct MigrateCommand: AsyncParsableCommand {
     @Flag(help: "Apply nothing; exit 1 if the schema is behind, naming what is missing.")
     var check = false
 
+    @Option(help: ArgumentHelp(
+        "Then set the application role's password from this environment variable, as the migrate function does from the application's secret.",
+        valueName: "NAME"
+    ))
+    var applicationPasswordEnv: String?
+
     func run() async throws {
         var environment = ProcessEnvironment.current()
         if let databaseURL { environment["DATABASE_URL"] = databaseURL }
@@ -38,7 +44,18 @@ struct MigrateCommand: AsyncParsableCommand {
             Output.out("schema is at version \(try Migrator.currentVersion(connection)) (needs \(migrator.requiredVersion))\n")
             return
         }
+        // Read before migrating, so a missing variable changes nothing.
+        let password = try applicationPasswordEnv.map { name in
+            guard let value = environment[name], !value.isEmpty else {
+                throw ValidationError("--application-password-env: \(name) is not set or empty")
+            }
+            return value
+        }
         let applied = try migrator.migrate(connection)
+        if let password {
+            try HealthTrackerSchema.setApplicationRolePassword(password, on: connection)
+            Output.out("set the password of role \(HealthTrackerSchema.applicationRole)\n")
+        }
         let now = try Migrator.currentVersion(connection)
         Output.out(applied.isEmpty
             ? "schema is up to date at version \(now)\n"

@@ -37,6 +37,17 @@ public final class TCPListener {
 
     deinit { close() }
 
+    /// Whether a client has connected (the kernel completed the handshake into the backlog)
+    /// within `milliseconds`; the connection is accepted and closed.
+    public func clientConnected(within milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, milliseconds) > 0 else { return false }
+        let client = accept(self.descriptor, nil, nil)
+        guard client >= 0 else { return false }
+        _ = Glibc.close(client)
+        return true
+    }
+
     /// A port on 127.0.0.1 where nothing listens (bound, then closed), as for a server that is down.
     public static func closedPort() throws -> Int {
         let listener = try TCPListener()

@@ -39,20 +39,31 @@ public enum TestCluster {
 
     /// Runs a start script of this package and returns the value it exports as `name`.
     static func exported(_ name: String, byRunning script: String) -> Result<String, Unavailable> {
+        exports(byRunning: script).flatMap { values in
+            values[name].map { .success($0) } ?? .failure(Unavailable(description: "\(script) printed no \(name)"))
+        }
+    }
+
+    /// Runs a start script of this package (with its arguments, which need no quoting) and
+    /// returns every `export NAME='value'` it prints.
+    static func exports(byRunning script: String, arguments: [String] = []) -> Result<[String: String], Unavailable> {
         let path = packageRoot.appendingPathComponent(script).path
         let output = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(name)-\(ProcessInfo.processInfo.processIdentifier).out").path
+            .appendingPathComponent("\(script.split(separator: "/").last ?? "script")-\(ProcessInfo.processInfo.processIdentifier).out").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         // system() rather than Process: the scripts leave a daemon behind, and Process's
         // wait on Linux can hang inside a test run whose threads are busy; system() just waits.
-        let status = system("'\(path)' >'\(output)' 2>&1")
+        let status = system("'\(path)' \(arguments.joined(separator: " ")) >'\(output)' 2>&1")
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         guard status == 0 else {
             return .failure(Unavailable(description: "\(script) failed (status \(status)):\n\(text)"))
         }
-        for line in text.split(separator: "\n") where line.hasPrefix("export \(name)=") {
-            return .success(line.dropFirst("export \(name)=".count).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")))
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("export ") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            let name = String(line[line.index(line.startIndex, offsetBy: 7)..<equals])
+            values[name] = line[line.index(after: equals)...].trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
         }
-        return .failure(Unavailable(description: "\(script) printed no \(name):\n\(text)"))
+        return .success(values)
     }
 }

@@ -157,6 +157,16 @@ struct SessionTests {
         }
     }
 
+    @Test("a database never migrated (no schema_migrations) is at version 0, and the connection stays usable")
+    func neverMigrated() async throws {
+        try await withTestDatabase { database in
+            let connection = try database.connect()
+            let error = #expect(throws: PostgresError.self) { try Migrator(migrations: Self.twoMigrations).checkSchema(connection) }
+            #expect(error?.code == .schemaOutdated && error?.message.contains("version 0") == true)
+            #expect(try connection.execute("SELECT 1").first!.decode(0, as: Int.self) == 1)
+        }
+    }
+
     @Test("requireSchema checks on the first connection: a unit on an old schema fails with schemaOutdated (500) until it is migrated")
     func lazySchemaCheck() async throws {
         let migrations = Self.twoMigrations

@@ -8,10 +8,11 @@ public enum HealthTrackerFunction {
     public static let metricsNamespace = "HealthTracker"
 
     /// Reads the configuration, so a misconfigured function fails at init (an init error
-    /// naming the cause). The database is not contacted here: the first invocation that
-    /// needs it connects within its own deadline and checks the schema version, so a
-    /// database that is unreachable or resuming (Aurora Serverless from 0 ACU) costs one
-    /// 503 answer rather than the process, and routes without the database start cheaper.
+    /// naming the cause). The connect only begins here, without waiting (so its handshake
+    /// overlaps the first `/next`): the first invocation that needs the database finishes
+    /// it within its own deadline and checks the schema version, so a database that is
+    /// unreachable or resuming (Aurora Serverless from 0 ACU) costs one 503 answer rather
+    /// than the process.
     public static func makeHandler(
         _ function: APIFunction, context: LambdaInitContext
     ) throws -> HTTPLambdaHandler<HealthTrackerApplication> {
@@ -26,10 +27,13 @@ public enum HealthTrackerFunction {
             // The text goes to /runtime/init/error and the log.
             throw error.redacted(by: SecretRedaction(environment: context.environment))
         }
+        for warning in settings.warnings { context.logger.warn(warning) }
         // No per-query timeout longer than the function's own, whatever a skewed clock says.
         let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
         let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))
         database.requireSchema(HealthTrackerSchema.migrator)
+        // Reads go to the reader when there is one, so that is the connection most first requests need.
+        database.startConnecting(for: .readOnly)
         return HTTPLambdaHandler(
             router: function.router,
             metrics: HTTPInvocationMetrics(

@@ -75,7 +75,7 @@ public struct SchemaMigrationHandler: LambdaHandler {
                     message: "the application secret's username is \(secret.username), not the migration's role \(HealthTrackerSchema.applicationRole)"
                 )
             }
-            try connection.setPassword(role: HealthTrackerSchema.applicationRole, password: secret.password)
+            try HealthTrackerSchema.setApplicationRolePassword(secret.password, on: connection)
         } else {
             context.logger.warn("APP_DATABASE_SECRET_ARN is not set: the application role keeps the password it has")
         }

@@ -1,4 +1,4 @@
-import ReplayKit
+import Postgres
 import TestTags
 import Testing
 

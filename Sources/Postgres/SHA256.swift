@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), for HMAC-SHA256 in the local JWT authorizer. Tested against the
-/// FIPS and RFC 4231 vectors; small enough to read, and keeps swift-crypto out of the build.
+/// SHA-256 (FIPS 180-4) and HMAC-SHA256: SCRAM verifiers here (`SCRAMVerifier`) and the local
+/// JWT authorizer in ReplayKit. Tested against the FIPS and RFC 4231 vectors; small enough to
+/// read, and keeps swift-crypto out of the build.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
