@@ -5,6 +5,9 @@ final class SessionEndpoint {
     /// Replaced when the secret is read again after a rotation.
     var configuration: PostgresConfiguration
     private(set) var connection: PostgresConnection?
+    /// A pooler was found in the way (see `PostgresConnection.unnamedStatements`): every
+    /// later connection to this endpoint starts on the unnamed path too.
+    var unnamedStatements = false
 
     init(configuration: PostgresConfiguration) {
         self.configuration = configuration
@@ -14,6 +17,7 @@ final class SessionEndpoint {
     func connect(deadline: Instant?) throws(PostgresError) -> PostgresConnection {
         close()
         let opened = try PostgresConnection(configuration: configuration, deadline: deadline)
+        if unnamedStatements { opened.unnamedStatements = true }
         connection = opened
         return opened
     }

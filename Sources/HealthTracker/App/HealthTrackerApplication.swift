@@ -16,6 +16,9 @@ public struct HealthTrackerApplication: HTTPApplication {
 
     public mutating func respond(to request: HTTPRequest, match: RouteMatch<APIRoute>, context: LambdaContext) throws -> HTTPResponse {
         let call = APICall(request: request, match: match, context: context, caller: try Caller(request: request, mode: authMode))
+        defer {
+            for warning in database.takeWarnings() { context.logger.warn(warning) }
+        }
         do {
             return try endpointResponse(call)
         } catch let error as PostgresError {
