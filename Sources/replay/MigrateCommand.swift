@@ -9,7 +9,9 @@ import ReplayKit
 /// ones find nothing to do.
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "migrate", abstract: "Apply the schema migrations to DATABASE_URL."
+        commandName: "migrate", abstract: "Apply the schema migrations to DATABASE_URL.",
+        discussion: "TIMESCALEDB=auto (default) makes hypertables where TimescaleDB is usable and says why not otherwise; "
+            + "TIMESCALEDB=require fails instead; TIMESCALEDB=off never uses it."
     )
 
     @Option(help: "PostgreSQL URL (default: $DATABASE_URL).")
@@ -30,7 +32,9 @@ struct MigrateCommand: AsyncParsableCommand {
             Output.out("schema is at version \(try Migrator.currentVersion(connection)) (needs \(migrator.requiredVersion))\n")
             return
         }
-        let applied = try migrator.migrate(connection)
+        let applied = try migrator.migrate(connection, timescale: try TimescaleMode(environment: environment)) { note in
+            Output.err(note + "\n")
+        }
         let now = try Migrator.currentVersion(connection)
         Output.out(applied.isEmpty
             ? "schema is up to date at version \(now)\n"
