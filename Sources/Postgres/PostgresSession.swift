@@ -45,6 +45,14 @@ public final class PostgresSession {
     private var readerSkippedUntil: Instant?
     /// Checked once on the first connection, writer or reader (see `requireSchema`).
     private var pendingSchemaCheck: Migrator?
+    /// Read-your-writes (see `PostgresSession+ReadYourWrites.swift`): the position read-only
+    /// units need the reader to have replayed, set per invocation from the client's token.
+    public var requiredReplayPosition: WALPosition?
+    /// A failure on the reader that the writer may not have (a 404 from replication lag): the
+    /// unit runs again on the writer before the error is believed.
+    public var retriedOnWriter: ((any Error) -> Bool)?
+    /// The WAL position after the last unit that may have written, until taken.
+    var lastWritePosition: WALPosition?
     /// Advice for the operator not yet handed to the function's log (see `takeWarnings`).
     private var warnings: [String] = []
     private var warnedAboutPooler = false
@@ -117,13 +125,23 @@ public final class PostgresSession {
         defer { databaseTime += ContinuousClock.now - start }
         if access == .readOnly, let reader, readerSkippedUntil.map({ Instant.now() >= $0 }) ?? true {
             do {
-                return try attempt(reader, access, deadline: deadline, mayRetry: false, body)
+                return try attempt(reader, access, deadline: deadline, mayRetry: false) { connection in
+                    try requireReplayed(connection)
+                    return try body(connection)
+                }
             } catch let error as PostgresError where error.connectionLost && !error.isTimeout {
                 // The reader is down or gone: the writer answers, and the reader is left alone a while.
                 readerSkippedUntil = Instant.now().adding(microseconds: Self.readerBackoffMilliseconds * 1000)
+            } catch is ReaderBehind {
+                // Not yet replayed as far as the client has seen: the writer answers.
+            } catch where retriedOnWriter?(error) == true {
+                // Perhaps only not replayed yet: the writer decides.
             }
         }
-        return try attempt(writer, access, deadline: deadline, mayRetry: true, body)
+        if access == .readWrite { lastWritePosition = nil }
+        let value = try attempt(writer, access, deadline: deadline, mayRetry: true, body)
+        if access == .readWrite { recordWritePosition() }
+        return value
     }
 
     /// Advice for the operator since the last call, each given once per process (a pooler
@@ -169,6 +187,12 @@ public final class PostgresSession {
     }
 
     // MARK: - Internals
+
+    /// The writer's connection, for `recordWritePosition`.
+    var writerConnection: PostgresConnection? { writer.connection }
+
+    /// Drops the writer's connection (it failed while reading the write position).
+    func dropWriterConnection() { writer.close() }
 
     /// The bounds of one try of a unit, measured when it starts (a retry measures again).
     private struct Limits {

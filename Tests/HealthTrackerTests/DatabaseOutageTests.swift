@@ -12,7 +12,8 @@ import Glibc
 
 /// The real `users` binary under the emulator when the database is not there, stalls, or
 /// has a reader: what an AWS deployment meets while Aurora resumes, fails over or replicates.
-@Suite("Database outages seen through a function", .tags(.process))
+// Serialized: one test pauses the standby's replay, which the reader test must not meet.
+@Suite("Database outages seen through a function", .tags(.process), .serialized)
 struct DatabaseOutageTests {
     /// Starts an emulator with `users` registered on `environment`, runs `body`, shuts it down.
     static func withFunction<T>(
@@ -144,18 +145,54 @@ struct DatabaseOutageTests {
                 ), emulator)
                 let uuid = try #require(created?.object["user_uuid"] as? String)
                 // Replication is asynchronous: the standby shows the user a moment later.
-                var status = 0
-                for _ in 0..<50 {
-                    status = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(uuid)"), emulator).1?.status ?? 0
-                    if status == 200 { break }
-                    try await Task.sleep(for: .milliseconds(100))
-                }
+                let token = try #require(created?.headers["consistency-token"].flatMap { WALPosition($0) })
+                try await PausedReplay(standbyPort: standbyPort).waitForReplay(of: token)
+                let status = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(uuid)"), emulator).1?.status
                 #expect(status == 200)
                 let standby = try PostgresConnection(configuration: PostgresConfiguration(connectionString: database.url(port: standbyPort), applicationName: "observer"))
                 let readers = try standby.execute(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'users'", [database.name]
                 ).first!.decode(0, as: Int.self)
                 #expect(readers == 1)
+            }
+        }
+    }
+
+    @Test("a lagging standby (replay paused): the client reads its own writes through the users binary; a list without the token lags")
+    func readYourWritesOnLaggingStandby() async throws {
+        let standbyPort = try TestHelperServers.standbyPort()
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            try await Self.withFunction([
+                "DATABASE_URL": database.url, "DATABASE_READER_HOST": "127.0.0.1", "DATABASE_READER_PORT": String(standbyPort),
+            ]) { emulator in
+                func send(_ method: String, _ path: String, body: String? = nil, token: String? = nil) async throws -> APIResponse {
+                    var headers = body == nil ? [:] : ["content-type": "application/json"]
+                    if let token { headers["consistency-token"] = token }
+                    return try #require(try await Self.send(APIRequest(method: method, path: path, headers: headers, body: body), emulator).1)
+                }
+                let replay = try PausedReplay(standbyPort: standbyPort)
+                let first = try await send("POST", "/api/users/", body: #"{"email": "first@example.com", "full_name": "First"}"#)
+                #expect(first.status == 201)
+                let firstToken = try #require(first.headers["consistency-token"].flatMap { WALPosition($0) })
+                try await replay.waitForReplay(of: firstToken)
+                try await replay.paused {
+                    let second = try await send("POST", "/api/users/", body: #"{"email": "second@example.com", "full_name": "Second"}"#)
+                    #expect(second.status == 201)
+                    let token = try #require(second.headers["consistency-token"])
+                    #expect(WALPosition(token).map { $0.value > firstToken.value } == true)
+                    let uuid = try #require(second.object["user_uuid"] as? String)
+                    // By key: with the token (the writer answers), and without it (the reader's 404 is asked of the writer).
+                    #expect(try await send("GET", "/api/users/\(uuid)", token: token).status == 200)
+                    #expect(try await send("GET", "/api/users/\(uuid)").status == 200)
+                    // A list without the token is the lagging reader's; with it, the writer's.
+                    let emails = { (response: APIResponse) in Set(response.items.compactMap { $0["email"] as? String }) }
+                    #expect(emails(try await send("GET", "/api/users/")) == ["first@example.com"])
+                    #expect(emails(try await send("GET", "/api/users/", token: token)) == ["first@example.com", "second@example.com"])
+                    // Every write answers with a token.
+                    let patched = try await send("PATCH", "/api/users/\(uuid)", body: #"{"full_name": "Second Again"}"#)
+                    #expect(patched.status == 200 && patched.headers["consistency-token"].flatMap { WALPosition($0) } != nil)
+                    #expect(try await send("GET", "/api/users/\(uuid)").headers["consistency-token"] == nil)
+                }
             }
         }
     }

@@ -24,6 +24,8 @@ public enum HealthTrackerFunction {
         let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
         let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))
         database.requireSchema(HealthTrackerSchema.migrator)
+        // A 404 from the reader may be replication lag: the writer answers before it is believed.
+        database.retriedOnWriter = { ($0 as? Problem)?.status == 404 }
         return HTTPLambdaHandler(
             router: function.router,
             metrics: HTTPInvocationMetrics(
