@@ -51,6 +51,8 @@ public final class PostgresSession {
     /// A failure on the reader that the writer may not have (a 404 from replication lag): the
     /// unit runs again on the writer before the error is believed.
     public var retriedOnWriter: ((any Error) -> Bool)?
+    /// Set while `enclosingTransaction` runs: the connection every unit then uses.
+    var enclosingConnection: PostgresConnection?
     /// The WAL position after the last unit that may have written, until taken.
     var lastWritePosition: WALPosition?
     /// Advice for the operator not yet handed to the function's log (see `takeWarnings`).
@@ -121,6 +123,8 @@ public final class PostgresSession {
         _ access: DatabaseAccess, deadline: Instant? = nil,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
+        // Inside `enclosingTransaction`: every unit joins its transaction on the writer.
+        if let enclosing = enclosingConnection { return try body(enclosing) }
         let start = ContinuousClock.now
         defer { databaseTime += ContinuousClock.now - start }
         if access == .readOnly, let reader, readerSkippedUntil.map({ Instant.now() >= $0 }) ?? true {
@@ -144,6 +148,21 @@ public final class PostgresSession {
         return value
     }
 
+    /// Runs `body` in one transaction on the writer in which every `run` and `transaction`
+    /// that `body` makes joins (so code written as separate units commits or rolls back as
+    /// one): committed when `body` returns, rolled back when it throws. As a unit that may
+    /// write, it is never run again once sent.
+    @discardableResult
+    public func enclosingTransaction<T>(deadline: Instant? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
+        try run(.readWrite, deadline: deadline) { connection in
+            try connection.transaction { connection in
+                enclosingConnection = connection
+                defer { enclosingConnection = nil }
+                return try body(connection)
+            }
+        }
+    }
+
     /// Advice for the operator since the last call, each given once per process (a pooler
     /// found without `DATABASE_POOLED=true`); the caller logs it with the invocation's logger.
     public func takeWarnings() -> [String] {
@@ -164,7 +183,8 @@ public final class PostgresSession {
         readOnly: Bool = false, isolation: TransactionIsolation = .readCommitted,
         deadline: Instant? = nil, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        try run(readOnly ? .readOnly : .readWrite, deadline: deadline) { connection in
+        if let enclosing = enclosingConnection { return try body(enclosing) }
+        return try run(readOnly ? .readOnly : .readWrite, deadline: deadline) { connection in
             try connection.transaction(readOnly: readOnly, isolation: isolation, body)
         }
     }

@@ -25,7 +25,9 @@ public struct HealthTrackerApplication: HTTPApplication {
             for warning in database.takeWarnings() { context.logger.warn(warning) }
         }
         do {
-            var response = try endpointResponse(call)
+            var response = try IdempotentWrite(call).map { write in
+                try write.respond(database, deadline: context.deadline) { try endpointResponse(call) }
+            } ?? endpointResponse(call)
             if let position = database.takeWritePosition() {
                 response.headers.set(name: ConsistencyToken.header, value: position.description)
             }

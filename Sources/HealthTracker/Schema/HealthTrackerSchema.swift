@@ -17,6 +17,7 @@ public enum HealthTrackerSchema {
             ]
         ),
         Migration(version: 2, name: "application_role", sql: applicationRoleSQL),
+        Migration(version: 3, name: "idempotency_keys", sql: idempotencyKeysSQL),
     ]
 
     public static let migrator = Migrator(migrations: migrations)
