@@ -196,4 +196,65 @@ struct DatabaseOutageTests {
             }
         }
     }
+
+    @Test("a keyed POST whose connection is dropped after its COMMIT was sent answers 503 (outcome unknown); the retry with the same key returns the original 201")
+    func keyedRetryAfterLostConnection() async throws {
+        let standbyPort = try TestHelperServers.standbyPort()
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            let admin = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
+            // Commits in this database wait until the (paused) standby applies them: the server
+            // has committed locally while the function still waits for the answer to COMMIT.
+            // Other databases keep the cluster's synchronous_commit=off, which never waits.
+            try admin.executeScript("ALTER DATABASE \(database.name) SET synchronous_commit = remote_apply")
+            try admin.executeScript("ALTER SYSTEM SET synchronous_standby_names = '*'")
+            try admin.executeScript("SELECT pg_reload_conf()")
+            defer {
+                _ = try? admin.executeScript("ALTER SYSTEM RESET synchronous_standby_names")
+                _ = try? admin.executeScript("SELECT pg_reload_conf()")
+            }
+            var applied = false
+            for _ in 0..<200 where !applied {
+                let fresh = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
+                applied = try fresh.execute("SHOW synchronous_standby_names").first!.decode(0, as: String.self) == "*"
+                fresh.close()
+                if !applied { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            try #require(applied)
+            let replay = try PausedReplay(standbyPort: standbyPort)
+            try await replay.waitForReplay(of: try PausedReplay.writerPosition(admin))
+            try await Self.withFunction(["DATABASE_URL": database.url]) { emulator in
+                let request = APIRequest(
+                    method: "POST", path: "/api/users/", headers: ["content-type": "application/json", "idempotency-key": "lost-1"],
+                    body: #"{"email": "lost@example.com", "full_name": "Lost Answer"}"#)
+                let first = try await replay.paused {
+                    async let answer = Self.send(request, emulator)
+                    // The COMMIT waits for the standby: drop that connection now.
+                    var terminated = 0
+                    for _ in 0..<400 where terminated == 0 {
+                        terminated = try admin.execute(
+                            "SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE datname = $1 AND wait_event = 'SyncRep'",
+                            [database.name]
+                        ).first!.decode(0, as: Int.self)
+                        if terminated == 0 { try await Task.sleep(for: .milliseconds(50)) }
+                    }
+                    #expect(terminated == 1)
+                    return try await answer
+                }
+                let lost = try #require(first.1, "expected an answer, got \(first.0.outcome)")
+                #expect(lost.status == 503)
+                #expect((lost.object["detail"] as? String)?.contains("unknown") == true, "\(lost.text)")
+                // It committed before the connection went.
+                let check = try database.connect()
+                let stored = try check.execute("SELECT user_uuid::text FROM users WHERE email = 'lost@example.com'")
+                let uuid = try #require(try stored.map { try $0.decode(0, as: String.self) }.first)
+                #expect(stored.count == 1)
+
+                let retry = try #require(try await Self.send(request, emulator).1)
+                #expect(retry.status == 201, "\(retry.text)")
+                #expect(retry.headers["idempotency-replayed"] == "true")
+                #expect(retry.object["user_uuid"] as? String == uuid)
+                #expect(try check.execute("SELECT count(*)::int FROM users WHERE email = 'lost@example.com'").first!.decode(0, as: Int.self) == 1)
+            }
+        }
+    }
 }
