@@ -19,9 +19,12 @@ public struct Migrator: Sendable {
     public var requiredVersion: Int { migrations.last!.version }
 
     /// Applies the missing migrations; returns the versions this run applied (empty when
-    /// another runner, or an earlier run, already did).
+    /// another runner, or an earlier run, already did). `log` receives what the operator
+    /// should know (why TimescaleDB was not used).
     @discardableResult
-    public func migrate(_ connection: PostgresConnection, timescale: TimescaleMode = .whenAvailable) throws -> [Int] {
+    public func migrate(
+        _ connection: PostgresConnection, timescale: TimescaleMode = .whenAvailable, log: (String) -> Void = { _ in }
+    ) throws -> [Int] {
         try connection.transaction { connection in
             try connection.execute("SELECT pg_advisory_xact_lock($1)", [Migrator.lockKey])
             try connection.executeScript("""
@@ -34,7 +37,8 @@ public struct Migrator: Sendable {
             let current = try Migrator.currentVersion(connection)
             let pending = migrations.filter { $0.version > current }
             guard !pending.isEmpty else { return [] }
-            let useTimescale = try Migrator.timescaleEnabled(connection, mode: timescale, needed: pending.contains { !$0.hypertables.isEmpty })
+            let useTimescale = try Migrator.timescaleEnabled(
+                connection, mode: timescale, needed: pending.contains { !$0.hypertables.isEmpty }, log: log)
             for migration in pending {
                 try connection.executeScript(migration.sql)
                 try migration.step?(connection)
@@ -84,21 +88,53 @@ public struct Migrator: Sendable {
 
     // MARK: - TimescaleDB
 
-    private static func timescaleEnabled(_ connection: PostgresConnection, mode: TimescaleMode, needed: Bool) throws -> Bool {
+    private static func timescaleEnabled(
+        _ connection: PostgresConnection, mode: TimescaleMode, needed: Bool, log: (String) -> Void
+    ) throws -> Bool {
         guard needed else { return false }
         switch mode {
         case .disabled:
             return false
         case .functionsPresent:
             return true
-        case .whenAvailable:
-            let rows = try connection.execute(
-                "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')"
-            )
-            guard try rows.first?.decode(0, as: Bool.self) == true else { return false }
-            try connection.executeScript("CREATE EXTENSION IF NOT EXISTS timescaledb")
-            return true
+        case .whenAvailable, .required:
+            guard let reason = try timescaleUnusable(connection) else { return true }
+            if mode == .required {
+                throw PostgresError(
+                    code: .configuration, message: "\(TimescaleMode.environmentVariable)=require, but \(reason)")
+            }
+            log("TimescaleDB is not used: \(reason). The time-series tables are created as plain tables "
+                + "(set \(TimescaleMode.environmentVariable)=require to fail instead).")
+            return false
         }
+    }
+
+    /// Nil when TimescaleDB is usable: created in this database already, or created now. Else
+    /// why not. Listed in `pg_available_extensions` only means its files are installed: without
+    /// shared_preload_libraries, CREATE EXTENSION fails ("must be preloaded"), so it is tried
+    /// under a savepoint and a failure leaves the run's transaction as it was.
+    private static func timescaleUnusable(_ connection: PostgresConnection) throws(PostgresError) -> String? {
+        let state = try connection.execute("""
+            SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'),
+                   EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'),
+                   current_setting('shared_preload_libraries')
+            """)
+        guard let row = state.first else { return "the server did not say whether TimescaleDB is installed" }
+        if try row.decode(0, as: Bool.self) { return nil }
+        let preload = try row.decode(2, as: String.self)
+        guard try row.decode(1, as: Bool.self) else {
+            return "the timescaledb extension is not installed on the server (shared_preload_libraries = '\(preload)')"
+        }
+        try connection.executeScript("SAVEPOINT timescaledb_probe")
+        do {
+            try connection.executeScript("CREATE EXTENSION IF NOT EXISTS timescaledb")
+        } catch where !error.connectionLost {
+            try connection.executeScript("ROLLBACK TO SAVEPOINT timescaledb_probe")
+            return "CREATE EXTENSION timescaledb failed (\(error.message)); the server's shared_preload_libraries "
+                + "('\(preload)') must name timescaledb, which takes a restart"
+        }
+        try connection.executeScript("RELEASE SAVEPOINT timescaledb_probe")
+        return nil
     }
 
     private static func makeHypertable(_ hypertable: Hypertable, _ connection: PostgresConnection) throws {

@@ -10,10 +10,19 @@ import Glibc
 /// `PQsendQueryPrepared`, parameters in text format); the answer is awaited with `poll` on
 /// the socket until `deadline`, after which the server is asked to cancel and the connection
 /// is dropped. Results come back in text format and decode through `PostgresDecodable`.
-/// With `configuration.pooled`, every statement is unnamed, so a pooling proxy can hand the
-/// next transaction to another backend.
+/// With `configuration.pooled` (or once `unnamedStatements` is set because a pooler turned
+/// out to be in the way), every statement is unnamed, so a pooling proxy can hand the next
+/// transaction to another backend.
 public final class PostgresConnection {
     public let configuration: PostgresConfiguration
+    /// Prepared statements run unnamed and the timeout is `SET LOCAL` (the pooled path): set
+    /// from `configuration.pooled`, or later when a named statement is found missing (26000)
+    /// or already there (42P05), which only a pooler sharing server sessions causes.
+    public var unnamedStatements: Bool
+    /// Whether anything may have committed since this was last reset to false: a statement
+    /// that completed outside a transaction, or a COMMIT. A failure that leaves it false
+    /// changed nothing, so the work is safe to run again.
+    public var mayHaveCommitted = false
     /// When set, a connect or statement still waiting at this instant is abandoned: the server
     /// is asked to cancel, the connection is closed, and the call throws `unavailable` (57014).
     public var deadline: Instant?
@@ -29,6 +38,7 @@ public final class PostgresConnection {
     /// Connects at once (bounded by `deadline` when given).
     public init(configuration: PostgresConfiguration, deadline: Instant? = nil) throws(PostgresError) {
         self.configuration = configuration
+        self.unnamedStatements = configuration.pooled
         self.deadline = deadline
         try connect()
     }
@@ -81,17 +91,30 @@ public final class PostgresConnection {
     }
 
     /// Runs a prepared statement, preparing it first if this server session has not seen it.
-    /// On a pooled connection it runs unnamed, as `execute(sql)` does.
+    /// With `unnamedStatements` it runs unnamed, as `execute(sql)` does.
+    ///
+    /// A pooler between this connection and the server (one not configured as pooled) shows
+    /// as a name missing on the backend (26000) or already there (42P05): the connection
+    /// switches to unnamed statements for good. Outside a transaction the failed statement did
+    /// nothing, so it runs again at once, unnamed; inside one the transaction is aborted, and
+    /// the error (`isStatementNameMismatch`) goes up for the session to run the unit again.
     @discardableResult
     public func execute(_ statement: PreparedStatement, _ parameters: [any PostgresEncodable] = []) throws(PostgresError) -> PostgresRows {
-        if configuration.pooled { return try execute(statement.sql, parameters) }
+        if unnamedStatements { return try execute(statement.sql, parameters) }
         let connection = try openHandle()
-        if !preparedNames.contains(statement.name) {
-            _ = try run(connection) { PQsendPrepare(connection, statement.name, statement.sql, 0, nil) }
-            preparedNames.insert(statement.name)
-        }
-        return try PostgresConnection.withCParameters(parameters) { count, values throws(PostgresError) in
-            try run(connection) { PQsendQueryPrepared(connection, statement.name, count, values, nil, nil, 0) }
+        do {
+            if !preparedNames.contains(statement.name) {
+                _ = try run(connection) { PQsendPrepare(connection, statement.name, statement.sql, 0, nil) }
+                preparedNames.insert(statement.name)
+            }
+            return try PostgresConnection.withCParameters(parameters) { count, values throws(PostgresError) in
+                try run(connection) { PQsendQueryPrepared(connection, statement.name, count, values, nil, nil, 0) }
+            }
+        } catch where error.isStatementNameMismatch && !error.connectionLost {
+            unnamedStatements = true
+            preparedNames = []
+            guard !isInTransaction else { throw error }
+            return try execute(statement.sql, parameters)
         }
     }
 
@@ -198,6 +221,7 @@ public final class PostgresConnection {
     /// Sends with `send`, waits for every result within the deadline, and returns the last
     /// one; the first error, if any, is thrown once all results are read.
     private func run(_ connection: OpaquePointer, _ send: () -> Int32) throws(PostgresError) -> PostgresRows {
+        let statusBefore = PQtransactionStatus(connection)
         guard send() == 1 else {
             throw PostgresError(code: .unavailable, message: PostgresConnection.errorMessage(connection), connectionLost: !isOpen)
         }
@@ -236,6 +260,11 @@ public final class PostgresConnection {
         }
         guard let kept else {
             throw PostgresError(code: .unavailable, message: PostgresConnection.errorMessage(connection), connectionLost: !isOpen)
+        }
+        // Completed outside a transaction, or ended one other than by a rollback.
+        if PQtransactionStatus(connection) == PQTRANS_IDLE
+            && (statusBefore == PQTRANS_IDLE || String(cString: PQcmdStatus(kept)) != "ROLLBACK") {
+            mayHaveCommitted = true
         }
         return PostgresRows(result: kept)
     }

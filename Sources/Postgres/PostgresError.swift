@@ -73,6 +73,10 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// longer write (25006: a former writer after a failover, or a reader behind the writer's name).
     public var requiresReconnect: Bool { connectionLost || sqlState == "25006" }
 
+    /// A named prepared statement is missing on the server session (26000) or already there
+    /// (42P05): a pooler shares server sessions between clients.
+    public var isStatementNameMismatch: Bool { sqlState == "26000" || sqlState == "42P05" }
+
     /// Whether the server closes the session after reporting this state.
     static func endsSession(_ state: String) -> Bool {
         state == "57P01" || state == "57P02" || state == "57P03" || state.hasPrefix("08")

@@ -16,6 +16,13 @@ public import UTCTime
 /// client (the connection cancels and drops a statement still running then) and on the
 /// server (statement_timeout: a session SET on a direct connection, `SET LOCAL` in each
 /// transaction on a pooled one). Not thread-safe: one owner (the handler).
+///
+/// A pooler that `DATABASE_POOLED` does not announce shows as a named statement missing on
+/// the server session (26000) or already there (42P05). The connection, and every later one
+/// to that server, then takes the pooled path (unnamed statements, `SET LOCAL` timeouts); the
+/// unit runs again once if nothing in it can have committed (so a read always, a write only
+/// when its transaction was aborted by that error), and `takeWarnings` says once that
+/// `DATABASE_POOLED=true` should be set.
 public final class PostgresSession {
     /// Time kept back from the invocation's remaining time to build and send the answer.
     public let marginMilliseconds: Int
@@ -38,6 +45,19 @@ public final class PostgresSession {
     private var readerSkippedUntil: Instant?
     /// Checked once on the first connection, writer or reader (see `requireSchema`).
     private var pendingSchemaCheck: Migrator?
+    /// Read-your-writes (see `PostgresSession+ReadYourWrites.swift`): the position read-only
+    /// units need the reader to have replayed, set per invocation from the client's token.
+    public var requiredReplayPosition: WALPosition?
+    /// A failure on the reader that the writer may not have (a 404 from replication lag): the
+    /// unit runs again on the writer before the error is believed.
+    public var retriedOnWriter: ((any Error) -> Bool)?
+    /// Set while `enclosingTransaction` runs: the connection every unit then uses.
+    var enclosingConnection: PostgresConnection?
+    /// The WAL position after the last unit that may have written, until taken.
+    var lastWritePosition: WALPosition?
+    /// Advice for the operator not yet handed to the function's log (see `takeWarnings`).
+    private var warnings: [String] = []
+    private var warnedAboutPooler = false
 
     public convenience init(
         configuration: PostgresConfiguration, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250,
@@ -112,17 +132,51 @@ public final class PostgresSession {
         _ access: DatabaseAccess, deadline: Instant? = nil,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
+        // Inside `enclosingTransaction`: every unit joins its transaction on the writer.
+        if let enclosing = enclosingConnection { return try body(enclosing) }
         let start = ContinuousClock.now
         defer { databaseTime += ContinuousClock.now - start }
         if access == .readOnly, let reader, readerSkippedUntil.map({ Instant.now() >= $0 }) ?? true {
             do {
-                return try attempt(reader, access, deadline: deadline, mayRetry: false, body)
+                return try attempt(reader, access, deadline: deadline, mayRetry: false) { connection in
+                    try requireReplayed(connection)
+                    return try body(connection)
+                }
             } catch let error as PostgresError where error.connectionLost && !error.isTimeout {
                 // The reader is down or gone: the writer answers, and the reader is left alone a while.
                 readerSkippedUntil = Instant.now().adding(microseconds: Self.readerBackoffMilliseconds * 1000)
+            } catch is ReaderBehind {
+                // Not yet replayed as far as the client has seen: the writer answers.
+            } catch where retriedOnWriter?(error) == true {
+                // Perhaps only not replayed yet: the writer decides.
             }
         }
-        return try attempt(writer, access, deadline: deadline, mayRetry: true, body)
+        if access == .readWrite { lastWritePosition = nil }
+        let value = try attempt(writer, access, deadline: deadline, mayRetry: true, body)
+        if access == .readWrite { recordWritePosition() }
+        return value
+    }
+
+    /// Runs `body` in one transaction on the writer in which every `run` and `transaction`
+    /// that `body` makes joins (so code written as separate units commits or rolls back as
+    /// one): committed when `body` returns, rolled back when it throws. As a unit that may
+    /// write, it is never run again once sent.
+    @discardableResult
+    public func enclosingTransaction<T>(deadline: Instant? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
+        try run(.readWrite, deadline: deadline) { connection in
+            try connection.transaction { connection in
+                enclosingConnection = connection
+                defer { enclosingConnection = nil }
+                return try body(connection)
+            }
+        }
+    }
+
+    /// Advice for the operator since the last call, each given once per process (a pooler
+    /// found without `DATABASE_POOLED=true`); the caller logs it with the invocation's logger.
+    public func takeWarnings() -> [String] {
+        defer { warnings = [] }
+        return warnings
     }
 
     /// The time spent on the database since the last call (the `DatabaseTime` metric).
@@ -138,7 +192,8 @@ public final class PostgresSession {
         readOnly: Bool = false, isolation: TransactionIsolation = .readCommitted,
         deadline: Instant? = nil, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        try run(readOnly ? .readOnly : .readWrite, deadline: deadline) { connection in
+        if let enclosing = enclosingConnection { return try body(enclosing) }
+        return try run(readOnly ? .readOnly : .readWrite, deadline: deadline) { connection in
             try connection.transaction(readOnly: readOnly, isolation: isolation, body)
         }
     }
@@ -161,6 +216,12 @@ public final class PostgresSession {
     }
 
     // MARK: - Internals
+
+    /// The writer's connection, for `recordWritePosition`.
+    var writerConnection: PostgresConnection? { writer.connection }
+
+    /// Drops the writer's connection (it failed while reading the write position).
+    func dropWriterConnection() { writer.close() }
 
     /// The bounds of one try of a unit, measured when it starts (a retry measures again).
     private struct Limits {
@@ -187,17 +248,45 @@ public final class PostgresSession {
     ) throws -> T {
         let connection = try ready(endpoint, try limits(deadline))
         do {
-            return try finishing(endpoint, connection, body)
+            return try markingUnknownOutcome(access) { try finishing(endpoint, connection, body) }
+        } catch let error as PostgresError where error.isStatementNameMismatch && !error.connectionLost {
+            // The failed statement did nothing and its transaction, if any, was aborted: only
+            // an earlier commit in the unit would make running it again a second write.
+            guard access == .readOnly || !connection.mayHaveCommitted else {
+                throw PostgresError(
+                    code: .unavailable, message: "a prepared statement was lost behind a pooler after part of the work committed",
+                    sqlState: error.sqlState)
+            }
+            let again = try ready(endpoint, try limits(deadline))
+            return try markingUnknownOutcome(access) { try finishing(endpoint, again, body) }
         } catch let error as PostgresError where access == .readOnly && mayRetry && error.connectionLost && !error.isTimeout {
             // Reads only: running them again cannot change anything. The time left is measured again.
             let fresh = try ready(endpoint, try limits(deadline))
             return try finishing(endpoint, fresh, body)
+        }
+    }
+
+    /// Sent, and the connection gone (the client deadline included): a unit that may write
+    /// may have committed. A server-side timeout on a live connection rolled back, so that is known.
+    private func markingUnknownOutcome<T>(_ access: DatabaseAccess, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
         } catch var error as PostgresError where access == .readWrite && error.connectionLost {
-            // Sent, and the connection gone (the client deadline included): it may have
-            // committed. A server-side timeout on a live connection rolled back, so that is known.
             error.outcomeUnknown = true
             throw error
         }
+    }
+
+    /// A connection that found a pooler in the way (it switched to unnamed statements) makes
+    /// every later connection to that server start unnamed, and the operator is told once.
+    private func adoptPoolerFinding(_ endpoint: SessionEndpoint, _ connection: PostgresConnection) {
+        guard connection.unnamedStatements, !connection.configuration.pooled, !endpoint.unnamedStatements else { return }
+        endpoint.unnamedStatements = true
+        guard !warnedAboutPooler else { return }
+        warnedAboutPooler = true
+        warnings.append(
+            "a named prepared statement was missing on the server session or already there (SQLSTATE 26000 or 42P05): "
+                + "a transaction-pooling proxy is in the way; set DATABASE_POOLED=true. This process now uses unnamed statements.")
     }
 
     /// An open connection with this try's bounds applied.
@@ -222,6 +311,7 @@ public final class PostgresSession {
             try migrator.checkSchema(connection)
             pendingSchemaCheck = nil
         }
+        connection.mayHaveCommitted = false
         return connection
     }
 
@@ -243,7 +333,7 @@ public final class PostgresSession {
         connection.rollbackIfNeeded()
         connection.localStatementTimeoutMilliseconds = nil
         guard let milliseconds = limits.statementTimeoutMilliseconds else { return }
-        if connection.configuration.pooled {
+        if connection.unnamedStatements {
             // A session-level SET would pin the session to one backend behind a proxy.
             connection.localStatementTimeoutMilliseconds = milliseconds
             return
@@ -261,7 +351,10 @@ public final class PostgresSession {
     private func finishing<T>(
         _ endpoint: SessionEndpoint, _ connection: PostgresConnection, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        defer { connection.rollbackIfNeeded() }
+        defer {
+            connection.rollbackIfNeeded()
+            adoptPoolerFinding(endpoint, connection)
+        }
         do {
             return try body(connection)
         } catch let error as PostgresError where error.requiresReconnect {

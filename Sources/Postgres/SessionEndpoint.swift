@@ -9,6 +9,9 @@ final class SessionEndpoint {
     private(set) var connection: PostgresConnection?
     /// A connect begun ahead of need (`startConnecting`), finished by the next `connect`.
     private var pending: PendingConnect?
+    /// A pooler was found in the way (see `PostgresConnection.unnamedStatements`): every
+    /// later connection to this endpoint starts on the unnamed path too.
+    var unnamedStatements = false
 
     init(configuration: PostgresConfiguration) {
         self.configuration = configuration
@@ -25,6 +28,7 @@ final class SessionEndpoint {
         } else {
             opened = try PostgresConnection(configuration: configuration, deadline: deadline)
         }
+        if unnamedStatements { opened.unnamedStatements = true }
         connection = opened
         return opened
     }

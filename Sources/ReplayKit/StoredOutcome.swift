@@ -9,7 +9,7 @@ public import RuntimeEmulator
 /// not contain (one the function generated), also inside strings such as `Location`; and the
 /// day the function's clock called today, where the event does not hold it (`ClockDays`).
 public enum StoredOutcome {
-    public static let volatileHeaders: Set<String> = ["x-request-id", "apigw-requestid", "date"]
+    public static let volatileHeaders: Set<String> = ["x-request-id", "apigw-requestid", "date", "consistency-token"]
     public static let volatileMembers: Set<String> = ["request_id", "requestId", "created_at", "updated_at"]
     public static let maskedValue = "<volatile>"
     public static let maskedUUID = "<uuid>"

@@ -9,7 +9,9 @@ import ReplayKit
 /// ones find nothing to do.
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "migrate", abstract: "Apply the schema migrations to DATABASE_URL."
+        commandName: "migrate", abstract: "Apply the schema migrations to DATABASE_URL.",
+        discussion: "TIMESCALEDB=auto (default) makes hypertables where TimescaleDB is usable and says why not otherwise; "
+            + "TIMESCALEDB=require fails instead; TIMESCALEDB=off never uses it."
     )
 
     @Option(help: "PostgreSQL URL (default: $DATABASE_URL).")
@@ -51,7 +53,9 @@ struct MigrateCommand: AsyncParsableCommand {
             }
             return value
         }
-        let applied = try migrator.migrate(connection)
+        let applied = try migrator.migrate(connection, timescale: try TimescaleMode(environment: environment)) { note in
+            Output.err(note + "\n")
+        }
         if let password {
             try HealthTrackerSchema.setApplicationRolePassword(password, on: connection)
             Output.out("set the password of role \(HealthTrackerSchema.applicationRole)\n")

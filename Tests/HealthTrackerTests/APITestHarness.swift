@@ -41,12 +41,15 @@ final class APITestHarness: Sendable {
     }
 
     static func start(database testDatabase: TestDatabase, mode: Mode = .inProcess, maximumInstances: Int = 2) async throws -> APITestHarness {
-        // scripts/test-pooled runs the API suites again with the functions behind PgBouncer.
+        // scripts/test-pooled runs the API suites again with the functions behind PgBouncer,
+        // with DATABASE_POOLED=true and once more without it (TEST_PGBOUNCER_POOLED=false: the
+        // functions must find the pooler themselves).
         // As deployed: the least-privilege application role, not the owner.
         var environment = ["DATABASE_URL": testDatabase.url(user: HealthTrackerSchema.applicationRole)]
-        if let port = ProcessInfo.processInfo.environment["TEST_PGBOUNCER_PORT"], !port.isEmpty {
+        let testEnvironment = ProcessInfo.processInfo.environment
+        if let port = testEnvironment["TEST_PGBOUNCER_PORT"], !port.isEmpty {
             environment["DATABASE_PORT"] = port
-            environment["DATABASE_POOLED"] = "true"
+            if testEnvironment["TEST_PGBOUNCER_POOLED"] != "false" { environment["DATABASE_POOLED"] = "true" }
         }
         func configurations(_ function: APIFunction, path: String) -> [FunctionConfiguration] {
             [("", "none"), ("-jwt", "jwt")].map { suffix, authMode in

@@ -12,7 +12,8 @@ import Glibc
 
 /// The real `users` binary under the emulator when the database is not there, stalls, or
 /// has a reader: what an AWS deployment meets while Aurora resumes, fails over or replicates.
-@Suite("Database outages seen through a function", .tags(.process))
+// Serialized: one test pauses the standby's replay, which the reader test must not meet.
+@Suite("Database outages seen through a function", .tags(.process), .serialized)
 struct DatabaseOutageTests {
     /// Starts an emulator with `users` registered on `environment`, runs `body`, shuts it down.
     static func withFunction<T>(
@@ -144,18 +145,115 @@ struct DatabaseOutageTests {
                 ), emulator)
                 let uuid = try #require(created?.object["user_uuid"] as? String)
                 // Replication is asynchronous: the standby shows the user a moment later.
-                var status = 0
-                for _ in 0..<50 {
-                    status = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(uuid)"), emulator).1?.status ?? 0
-                    if status == 200 { break }
-                    try await Task.sleep(for: .milliseconds(100))
-                }
+                let token = try #require(created?.headers["consistency-token"].flatMap { WALPosition($0) })
+                try await PausedReplay(standbyPort: standbyPort).waitForReplay(of: token)
+                let status = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(uuid)"), emulator).1?.status
                 #expect(status == 200)
                 let standby = try PostgresConnection(configuration: PostgresConfiguration(connectionString: database.url(port: standbyPort), applicationName: "observer"))
                 let readers = try standby.execute(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'users'", [database.name]
                 ).first!.decode(0, as: Int.self)
                 #expect(readers == 1)
+            }
+        }
+    }
+
+    @Test("a lagging standby (replay paused): the client reads its own writes through the users binary; a list without the token lags")
+    func readYourWritesOnLaggingStandby() async throws {
+        let standbyPort = try TestHelperServers.standbyPort()
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            try await Self.withFunction([
+                "DATABASE_URL": database.url, "DATABASE_READER_HOST": "127.0.0.1", "DATABASE_READER_PORT": String(standbyPort),
+            ]) { emulator in
+                func send(_ method: String, _ path: String, body: String? = nil, token: String? = nil) async throws -> APIResponse {
+                    var headers = body == nil ? [:] : ["content-type": "application/json"]
+                    if let token { headers["consistency-token"] = token }
+                    return try #require(try await Self.send(APIRequest(method: method, path: path, headers: headers, body: body), emulator).1)
+                }
+                let replay = try PausedReplay(standbyPort: standbyPort)
+                let first = try await send("POST", "/api/users/", body: #"{"email": "first@example.com", "full_name": "First"}"#)
+                #expect(first.status == 201)
+                let firstToken = try #require(first.headers["consistency-token"].flatMap { WALPosition($0) })
+                try await replay.waitForReplay(of: firstToken)
+                try await replay.paused {
+                    let second = try await send("POST", "/api/users/", body: #"{"email": "second@example.com", "full_name": "Second"}"#)
+                    #expect(second.status == 201)
+                    let token = try #require(second.headers["consistency-token"])
+                    #expect(WALPosition(token).map { $0.value > firstToken.value } == true)
+                    let uuid = try #require(second.object["user_uuid"] as? String)
+                    // By key: with the token (the writer answers), and without it (the reader's 404 is asked of the writer).
+                    #expect(try await send("GET", "/api/users/\(uuid)", token: token).status == 200)
+                    #expect(try await send("GET", "/api/users/\(uuid)").status == 200)
+                    // A list without the token is the lagging reader's; with it, the writer's.
+                    let emails = { (response: APIResponse) in Set(response.items.compactMap { $0["email"] as? String }) }
+                    #expect(emails(try await send("GET", "/api/users/")) == ["first@example.com"])
+                    #expect(emails(try await send("GET", "/api/users/", token: token)) == ["first@example.com", "second@example.com"])
+                    // Every write answers with a token.
+                    let patched = try await send("PATCH", "/api/users/\(uuid)", body: #"{"full_name": "Second Again"}"#)
+                    #expect(patched.status == 200 && patched.headers["consistency-token"].flatMap { WALPosition($0) } != nil)
+                    #expect(try await send("GET", "/api/users/\(uuid)").headers["consistency-token"] == nil)
+                }
+            }
+        }
+    }
+
+    @Test("a keyed POST whose connection is dropped after its COMMIT was sent answers 503 (outcome unknown); the retry with the same key returns the original 201")
+    func keyedRetryAfterLostConnection() async throws {
+        let standbyPort = try TestHelperServers.standbyPort()
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            let admin = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
+            // Commits in this database wait until the (paused) standby applies them: the server
+            // has committed locally while the function still waits for the answer to COMMIT.
+            // Other databases keep the cluster's synchronous_commit=off, which never waits.
+            try admin.executeScript("ALTER DATABASE \(database.name) SET synchronous_commit = remote_apply")
+            try admin.executeScript("ALTER SYSTEM SET synchronous_standby_names = '*'")
+            try admin.executeScript("SELECT pg_reload_conf()")
+            defer {
+                _ = try? admin.executeScript("ALTER SYSTEM RESET synchronous_standby_names")
+                _ = try? admin.executeScript("SELECT pg_reload_conf()")
+            }
+            var applied = false
+            for _ in 0..<200 where !applied {
+                let fresh = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
+                applied = try fresh.execute("SHOW synchronous_standby_names").first!.decode(0, as: String.self) == "*"
+                fresh.close()
+                if !applied { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            try #require(applied)
+            let replay = try PausedReplay(standbyPort: standbyPort)
+            try await replay.waitForReplay(of: try PausedReplay.writerPosition(admin))
+            try await Self.withFunction(["DATABASE_URL": database.url]) { emulator in
+                let request = APIRequest(
+                    method: "POST", path: "/api/users/", headers: ["content-type": "application/json", "idempotency-key": "lost-1"],
+                    body: #"{"email": "lost@example.com", "full_name": "Lost Answer"}"#)
+                let first = try await replay.paused {
+                    async let answer = Self.send(request, emulator)
+                    // The COMMIT waits for the standby: drop that connection now.
+                    var terminated = 0
+                    for _ in 0..<400 where terminated == 0 {
+                        terminated = try admin.execute(
+                            "SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity WHERE datname = $1 AND wait_event = 'SyncRep'",
+                            [database.name]
+                        ).first!.decode(0, as: Int.self)
+                        if terminated == 0 { try await Task.sleep(for: .milliseconds(50)) }
+                    }
+                    #expect(terminated == 1)
+                    return try await answer
+                }
+                let lost = try #require(first.1, "expected an answer, got \(first.0.outcome)")
+                #expect(lost.status == 503)
+                #expect((lost.object["detail"] as? String)?.contains("unknown") == true, "\(lost.text)")
+                // It committed before the connection went.
+                let check = try database.connect()
+                let stored = try check.execute("SELECT user_uuid::text FROM users WHERE email = 'lost@example.com'")
+                let uuid = try #require(try stored.map { try $0.decode(0, as: String.self) }.first)
+                #expect(stored.count == 1)
+
+                let retry = try #require(try await Self.send(request, emulator).1)
+                #expect(retry.status == 201, "\(retry.text)")
+                #expect(retry.headers["idempotency-replayed"] == "true")
+                #expect(retry.object["user_uuid"] as? String == uuid)
+                #expect(try check.execute("SELECT count(*)::int FROM users WHERE email = 'lost@example.com'").first!.decode(0, as: Int.self) == 1)
             }
         }
     }

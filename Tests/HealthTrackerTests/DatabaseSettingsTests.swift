@@ -106,12 +106,10 @@ struct DatabaseSettingsTests {
                 "DATABASE_URL": database.url, "DATABASE_READER_HOST": "127.0.0.1", "DATABASE_READER_PORT": String(standbyPort),
             ], applicationName: "users")
             let reader = try #require(withPort.reader)
-            // CREATE DATABASE is replayed on the standby shortly after it commits.
-            var readerFacts = try? Self.facts(reader)
-            for _ in 0..<100 where readerFacts == nil {
-                try await Task.sleep(for: .milliseconds(50))
-                readerFacts = try? Self.facts(reader)
-            }
+            // CREATE DATABASE is replayed on the standby shortly after it commits (later while
+            // another test holds replay paused).
+            try await PausedReplay(standbyPort: standbyPort).waitForReplay(of: try PausedReplay.writerPosition(try database.connect()))
+            let readerFacts = try? Self.facts(reader)
             #expect(readerFacts?.database == database.name)
             #expect(readerFacts?.inRecovery == true)
             #expect(try Self.facts(withPort.writer).inRecovery == false)

@@ -1,3 +1,4 @@
+import APIGatewayTesting
 import Foundation
 import HealthTracker
 import Postgres
@@ -63,5 +64,88 @@ struct TimescaleTests {
             #expect(try connection.execute("SELECT count(*) FROM hypertable_calls").first!.decode(0, as: Int.self) == 0)
             #expect(try connection.execute("SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'").first!.decode(0, as: Int.self) == 0)
         }
+    }
+
+    // MARK: - Installed but not preloaded
+
+    /// The `replay` binary's `migrate` against `url`, with only the variables given.
+    static func replayMigrate(url: String, timescale: String?) throws -> (status: Int32, errorOutput: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(BuiltProducts.path("replay"), "build the package first (swift build --build-tests)"))
+        process.arguments = ["migrate"]
+        var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "DATABASE_URL": url]
+        if let timescale { environment["TIMESCALEDB"] = timescale }
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: text, as: UTF8.self))
+    }
+
+    static func plainTables(_ connection: PostgresConnection) throws -> [String] {
+        try connection.execute("""
+            SELECT relname::text FROM pg_class
+            WHERE relname IN ('bio_metrics', 'blood_tests', 'physical_activity', 'sleep_activity') AND relkind = 'r'
+            ORDER BY 1
+            """).map { try $0.decode(0, as: String.self) }
+    }
+
+    @Test("TimescaleDB installed but not preloaded: the migration falls back to plain tables naming shared_preload_libraries, TIMESCALEDB=require fails clearly (in process and through replay migrate)")
+    func installedButNotPreloaded() async throws {
+        let server = try TimescaleStandInServer.start()
+        defer { server.stop() }
+        let admin = try PostgresConnection(configuration: PostgresConfiguration(connectionString: server.adminURL, applicationName: "tests"))
+        defer { admin.close() }
+        for name in ["fallback", "required", "binary_fallback", "binary_required"] {
+            try admin.executeScript("CREATE DATABASE \(name)")
+        }
+        // The stand-in is what the old check took for usable: listed as available.
+        let listed = try admin.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'timescaledb'")
+        try #require(try listed.first!.decode(0, as: Int.self) == 1)
+
+        // In process: every migration applied, plain tables, the reason logged once.
+        let fallback = try PostgresConnection(configuration: PostgresConfiguration(connectionString: server.url(database: "fallback"), applicationName: "tests"))
+        defer { fallback.close() }
+        var notes: [String] = []
+        let applied = try HealthTrackerSchema.migrator.migrate(fallback, timescale: try TimescaleMode(environment: [:])) { notes.append($0) }
+        #expect(applied == HealthTrackerSchema.migrations.map(\.version))
+        #expect(try Self.plainTables(fallback) == ["bio_metrics", "blood_tests", "physical_activity", "sleep_activity"])
+        #expect(try fallback.execute("SELECT count(*) FROM pg_extension WHERE extname = 'timescaledb'").first!.decode(0, as: Int.self) == 0)
+        #expect(notes.count == 1)
+        #expect(notes.first?.contains("must be preloaded") == true)
+        #expect(notes.first?.contains("shared_preload_libraries") == true)
+
+        // TIMESCALEDB=require: a configuration error saying why, and nothing applied.
+        let required = try PostgresConnection(configuration: PostgresConfiguration(connectionString: server.url(database: "required"), applicationName: "tests"))
+        defer { required.close() }
+        let failure = try #require(throws: PostgresError.self) {
+            try HealthTrackerSchema.migrator.migrate(required, timescale: try TimescaleMode(environment: ["TIMESCALEDB": "require"]))
+        }
+        #expect(failure.code == .configuration)
+        #expect(failure.message.contains("TIMESCALEDB=require") && failure.message.contains("shared_preload_libraries"))
+        #expect(try Migrator.currentVersion(required) == 0)
+
+        // The real binary, as an operator runs it.
+        let binaryFallback = try Self.replayMigrate(url: server.url(database: "binary_fallback"), timescale: nil)
+        #expect(binaryFallback.status == 0, "\(binaryFallback.errorOutput)")
+        #expect(binaryFallback.errorOutput.contains("shared_preload_libraries"))
+        let binaryRequired = try Self.replayMigrate(url: server.url(database: "binary_required"), timescale: "require")
+        #expect(binaryRequired.status != 0)
+        #expect(binaryRequired.errorOutput.contains("TIMESCALEDB=require"), "\(binaryRequired.errorOutput)")
+        let check = try PostgresConnection(configuration: PostgresConfiguration(connectionString: server.url(database: "binary_required"), applicationName: "tests"))
+        defer { check.close() }
+        #expect(try Migrator.currentVersion(check) == 0)
+    }
+
+    @Test("TIMESCALEDB accepts auto, require and off, and rejects anything else")
+    func modeSetting() throws {
+        #expect(try TimescaleMode(environment: [:]) == .whenAvailable)
+        #expect(try TimescaleMode(environment: ["TIMESCALEDB": "auto"]) == .whenAvailable)
+        #expect(try TimescaleMode(environment: ["TIMESCALEDB": "require"]) == .required)
+        #expect(try TimescaleMode(environment: ["TIMESCALEDB": "off"]) == .disabled)
+        #expect(throws: PostgresError.self) { try TimescaleMode(environment: ["TIMESCALEDB": "yes please"]) }
     }
 }

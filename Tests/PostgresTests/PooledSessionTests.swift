@@ -78,4 +78,110 @@ struct PooledSessionTests {
             #expect(backends.count < 4, "backends used: \(backends.count)")
         }
     }
+
+    // MARK: - A pooler without DATABASE_POOLED
+
+    static let insertNote = PreparedStatement(name: "unpooled_insert_note", sql: "INSERT INTO notes VALUES ($1)")
+
+    /// A session through PgBouncer without the switch that has inserted 1 into a new `notes`
+    /// with `insertNote`, so the name is prepared on the backend it used.
+    static func sessionWithPreparedInsert(_ database: TestDatabase, port: Int) throws -> (PostgresSession, String) {
+        try database.connect().executeScript("CREATE TABLE notes (n int)")
+        let url = database.url(port: port)
+        let session = PostgresSession(configuration: PostgresConfiguration(connectionString: url, applicationName: "unpooled"))
+        try session.transaction(deadline: Self.deadline(in: 5000)) { try $0.execute(Self.insertNote, [1]) }
+        return (session, url)
+    }
+
+    /// "n:rows" for each value in `notes`, in order.
+    static func noteCounts(_ database: TestDatabase) throws -> [String] {
+        try database.connect().execute("SELECT n, count(*) FROM notes GROUP BY n ORDER BY n").map {
+            "\(try $0.decode(0, as: Int.self)):\(try $0.decode(1, as: Int.self))"
+        }
+    }
+
+    /// Holds one PgBouncer backend in an open transaction, so that the next statement of
+    /// another client goes to a different backend (PgBouncer hands out the most recently
+    /// released idle backend first, so without this the same one comes back).
+    static func holdingBackend<T>(_ url: String, _ body: () throws -> T) throws -> T {
+        let holder = try PostgresConnection(configuration: PostgresConfiguration(connectionString: url, applicationName: "holder"))
+        defer { holder.close() }
+        try holder.executeScript("BEGIN; SELECT 1")
+        return try body()
+    }
+
+    @Test("through PgBouncer without the switch: a name already prepared by another client (42P05) switches to unnamed, reads and writes succeed, one warning")
+    func nameAlreadyThere() async throws {
+        let port = try TestHelperServers.poolerPort()
+        try await withTestDatabase { database in
+            try database.connect().executeScript("CREATE TABLE notes (n int)")
+            let url = database.url(port: port)
+            let first = PostgresSession(configuration: PostgresConfiguration(connectionString: url, applicationName: "unpooled-a"))
+            let second = PostgresSession(configuration: PostgresConfiguration(connectionString: url, applicationName: "unpooled-b"))
+            // The first prepares the name on the backend PgBouncer hands out; the second, run
+            // next, gets that backend again and finds the name there.
+            let once = try first.run(.readOnly, deadline: Self.deadline(in: 5000)) { try $0.execute(Self.double, [1]).first!.decode(0, as: Int.self) }
+            #expect(once == 2)
+            #expect(first.takeWarnings().isEmpty)
+            let (doubled, switched) = try second.run(.readOnly, deadline: Self.deadline(in: 5000)) { connection in
+                (try connection.execute(Self.double, [21]).first!.decode(0, as: Int.self), connection.unnamedStatements)
+            }
+            #expect(doubled == 42)
+            #expect(switched)
+            let warnings = second.takeWarnings()
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.contains("DATABASE_POOLED=true") == true)
+            // A write in a transaction on the switched session: exactly one row, no new warning.
+            try second.transaction(deadline: Self.deadline(in: 5000)) { try $0.execute(Self.insertNote, [7]) }
+            #expect(try database.connect().execute("SELECT count(*) FROM notes WHERE n = 7").first!.decode(0, as: Int.self) == 1)
+            #expect(second.takeWarnings().isEmpty)
+        }
+    }
+
+    @Test("through PgBouncer without the switch: a name missing on the next backend (26000) inside a transaction runs the unit again unnamed: one row")
+    func nameMissingInTransaction() async throws {
+        let port = try TestHelperServers.poolerPort()
+        try await withTestDatabase { database in
+            // Prepared on one backend...
+            let (session, url) = try Self.sessionWithPreparedInsert(database, port: port)
+            // ...which is then busy, so the next transaction gets another that lacks the name.
+            try Self.holdingBackend(url) {
+                var tries = 0
+                try session.transaction(deadline: Self.deadline(in: 5000)) { connection in
+                    tries += 1
+                    try connection.execute(Self.insertNote, [2])
+                }
+                #expect(tries == 2)
+            }
+            let counts = try Self.noteCounts(database)
+            #expect(counts == ["1:1", "2:1"])
+            #expect(session.takeWarnings().count == 1)
+            // Later connections to the same server start unnamed.
+            session.close()
+            #expect(try session.run(.readOnly) { $0.unnamedStatements })
+        }
+    }
+
+    @Test("through PgBouncer without the switch: a unit that committed before the name went missing is not run again (503, one row each)")
+    func neverWritesTwice() async throws {
+        let port = try TestHelperServers.poolerPort()
+        try await withTestDatabase { database in
+            let (session, url) = try Self.sessionWithPreparedInsert(database, port: port)
+            var tries = 0
+            let thrown = try Self.holdingBackend(url) {
+                #expect(throws: PostgresError.self) {
+                    try session.run(.readWrite, deadline: Self.deadline(in: 5000)) { connection in
+                        tries += 1
+                        try connection.execute("INSERT INTO notes VALUES (2)")  // commits on its own
+                        try connection.transaction { try $0.execute(Self.insertNote, [3]) }
+                    }
+                }
+            }
+            #expect(tries == 1)
+            #expect(thrown?.code == .unavailable)
+            #expect(thrown?.outcomeUnknown == false)
+            let counts = try Self.noteCounts(database)
+            #expect(counts == ["1:1", "2:1"])
+        }
+    }
 }

@@ -19,8 +19,22 @@ public struct HealthTrackerApplication: HTTPApplication {
 
     public mutating func respond(to request: HTTPRequest, match: RouteMatch<APIRoute>, context: LambdaContext) throws -> HTTPResponse {
         let call = APICall(request: request, match: match, context: context, caller: try Caller(request: request, mode: authMode))
+        // Read-your-writes: a read presenting a write's token is answered by the reader only
+        // once it has replayed that write.
+        database.requiredReplayPosition = ConsistencyToken.requiredPosition(request)
+        _ = database.takeWritePosition()
+        defer {
+            database.requiredReplayPosition = nil
+            for warning in database.takeWarnings() { context.logger.warn(warning) }
+        }
         do {
-            return try endpointResponse(call)
+            var response = try IdempotentWrite(call).map { write in
+                try write.respond(database, deadline: context.deadline) { try endpointResponse(call) }
+            } ?? endpointResponse(call)
+            if let position = database.takeWritePosition() {
+                response.headers.set(name: ConsistencyToken.header, value: position.description)
+            }
+            return response
         } catch let error as PostgresError {
             switch error.code {
             case .configuration where error.sqlState?.hasPrefix("28") == true:

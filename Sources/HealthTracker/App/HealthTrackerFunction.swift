@@ -32,6 +32,8 @@ public enum HealthTrackerFunction {
         let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
         let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))
         database.requireSchema(HealthTrackerSchema.migrator)
+        // A 404 from the reader may be replication lag: the writer answers before it is believed.
+        database.retriedOnWriter = { ($0 as? Problem)?.status == 404 }
         // Reads go to the reader when there is one, so that is the connection most first requests need.
         database.startConnecting(for: .readOnly)
         return HTTPLambdaHandler(

@@ -7,6 +7,13 @@ extension ProblemType {
     public static let insufficientData = ProblemType(
         "insufficient-data", title: "Insufficient data for a health score", status: 422)
 
+    /// A request with the same Idempotency-Key is still being processed (draft-ietf-httpapi-idempotency-key-header).
+    public static let idempotencyKeyInFlight = ProblemType(
+        "idempotency-key-in-flight", title: "A request with this Idempotency-Key is being processed", status: 409)
+    /// The Idempotency-Key was used with another request body.
+    public static let idempotencyKeyReused = ProblemType(
+        "idempotency-key-reused", title: "Idempotency-Key reused with a different request", status: 422)
+
     /// Every kind of problem the API answers with (docs/api.md): the HTTP layer's and its own.
-    public static let apiTypes = httpTypes + [.userNotFound, .insufficientData]
+    public static let apiTypes = httpTypes + [.userNotFound, .insufficientData, .idempotencyKeyInFlight, .idempotencyKeyReused]
 }

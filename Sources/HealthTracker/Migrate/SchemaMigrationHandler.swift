@@ -66,7 +66,9 @@ public struct SchemaMigrationHandler: LambdaHandler {
         // Out of time, the server stops the statement, leaving time to answer FAILED.
         let available = context.remainingMilliseconds - Self.answerMarginMilliseconds
         if available > 1000 { try connection.setStatementTimeout(milliseconds: Int(available)) }
-        let applied = try migrator.migrate(connection)
+        let applied = try migrator.migrate(connection, timescale: try TimescaleMode(environment: environment)) { note in
+            context.logger.warn(note)
+        }
         if let secretID = environment["APP_DATABASE_SECRET_ARN"], !secretID.isEmpty {
             let secret = try SecretsExtensionClient(environment: environment).databaseSecret(id: secretID)
             guard secret.username == HealthTrackerSchema.applicationRole else {

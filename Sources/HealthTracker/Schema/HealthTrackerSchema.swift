@@ -18,6 +18,7 @@ public enum HealthTrackerSchema {
         ),
         Migration(version: 2, name: "application_role", sql: applicationRoleSQL),
         Migration(version: 3, name: "email_identity", sql: emailIdentitySQL, step: keyExistingEmails),
+        Migration(version: 4, name: "idempotency_keys", sql: idempotencyKeysSQL),
     ]
 
     public static let migrator = Migrator(migrations: migrations)

@@ -1,5 +1,6 @@
 public import FoundationEssentials
 public import HealthScore
+import LambdaHTTP
 public import Postgres
 public import UTCTime
 
@@ -19,8 +20,16 @@ public enum ScoreDataStore {
     public static func load(
         userUUID: UUID, asOf: Instant, session: PostgresSession, deadline: Instant? = nil
     ) throws -> ScoreInputs? {
-        try session.run(.readOnly, deadline: deadline) { connection in
-            try read(userUUID: userUUID, asOf: asOf, connection: connection)
+        do {
+            return try session.run(.readOnly, deadline: deadline) { connection in
+                // Thrown, so that a reader that has not replayed the user yet asks the writer.
+                guard let inputs = try read(userUUID: userUUID, asOf: asOf, connection: connection) else {
+                    throw Problem.userNotFound(userUUID)
+                }
+                return inputs
+            }
+        } catch let problem as Problem where problem.status == 404 {
+            return nil
         }
     }
 

@@ -41,9 +41,10 @@ struct UserEndpoints: ResourceEndpoints {
         let uuid = try call.pathUser()
         try call.caller.authorize(uuid)
         let user = try database.run(.readOnly, deadline: call.context.deadline) { connection in
-            try UserStore(connection: connection).get(uuid)
+            // Thrown inside, so that a reader that has not replayed the user yet asks the writer.
+            guard let user = try UserStore(connection: connection).get(uuid) else { throw Problem.userNotFound(uuid) }
+            return user
         }
-        guard let user else { throw Problem.userNotFound(uuid) }
         return .recordJSON(user.jsonText)
     }
 
