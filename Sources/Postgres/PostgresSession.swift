@@ -1,7 +1,14 @@
 public import UTCTime
+import Synchronization
 
-/// The process's connections, kept across invocations: one to the writer and, when a reader
-/// is configured, one to the reader for read-only units of work.
+/// The process's connections, kept across invocations: to the writer and, when a reader
+/// is configured, to the reader for read-only units of work. Each unit of work holds a
+/// connection for its statements only, then gives it back for the next.
+///
+/// One session per runtime worker: `forWorker()` makes another that shares this one's
+/// connections (`SessionPool`), so a process serving N invocations at once (Lambda Managed
+/// Instances) opens at most `maximumConnections` (N) to each server, and one process serving
+/// one at a time keeps one to each, as ever.
 ///
 /// Connects lazily, on the first unit of work that needs the database, within that unit's
 /// deadline, so an unreachable database costs one answer (503), never the process. Before
@@ -15,15 +22,17 @@ public import UTCTime
 /// Each unit is bounded by the invocation's deadline less a margin for answering, on the
 /// client (the connection cancels and drops a statement still running then) and on the
 /// server (statement_timeout: a session SET on a direct connection, `SET LOCAL` in each
-/// transaction on a pooled one). Not thread-safe: one owner (the handler).
-public final class PostgresSession {
+/// transaction on a pooled one). A session is used by one worker at a time; the pool under it
+/// is shared safely.
+public final class PostgresSession: Sendable {
     /// Time kept back from the invocation's remaining time to build and send the answer.
     public let marginMilliseconds: Int
     /// statement_timeout is rounded down to this step so that an invocation whose deadline
     /// differs by a few milliseconds from the last one does not cost a `SET` round trip.
     public let timeoutStepMilliseconds: Int
-    /// Time spent in `run` (connecting and waiting on the server) since `takeDatabaseTime`.
-    private var databaseTime: Duration = .zero
+    /// Time spent in `run` (connecting and waiting on the server) since `takeDatabaseTime`:
+    /// this session's (this worker's) only.
+    private let databaseTime = Mutex<Duration>(.zero)
     /// The longest statement_timeout ever derived from a deadline: the function's configured
     /// timeout at most (Lambda's maximum, 15 minutes, by default), whatever a skewed clock says.
     public let maximumTimeoutMilliseconds: Int
@@ -32,20 +41,18 @@ public final class PostgresSession {
     /// How long a reader that failed is left alone, its reads going to the writer.
     public static let readerBackoffMilliseconds: Int64 = 5000
 
-    private var settings: DatabaseSettings?
-    private let writer: SessionEndpoint
-    private let reader: SessionEndpoint?
-    private var readerSkippedUntil: Instant?
-    /// Checked once on the first connection, writer or reader (see `requireSchema`).
-    private var pendingSchemaCheck: Migrator?
+    private let pool: SessionPool
 
+    /// - Parameter maximumConnections: connections to each server at most, shared by this
+    ///   session and those `forWorker()` makes: the number of workers.
     public convenience init(
         configuration: PostgresConfiguration, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250,
-        maximumTimeoutMilliseconds: Int = 900_000
+        maximumTimeoutMilliseconds: Int = 900_000, maximumConnections: Int = 1
     ) {
         self.init(
-            writer: configuration, reader: nil, settings: nil, marginMilliseconds: marginMilliseconds,
-            timeoutStepMilliseconds: timeoutStepMilliseconds, maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
+            pool: SessionPool(writer: configuration, reader: nil, settings: nil, maximumConnections: maximumConnections),
+            marginMilliseconds: marginMilliseconds, timeoutStepMilliseconds: timeoutStepMilliseconds,
+            maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
         )
     }
 
@@ -53,44 +60,70 @@ public final class PostgresSession {
     /// read again on rotation.
     public convenience init(
         settings: DatabaseSettings, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250,
-        maximumTimeoutMilliseconds: Int = 900_000
+        maximumTimeoutMilliseconds: Int = 900_000, maximumConnections: Int = 1
     ) {
         self.init(
-            writer: settings.writer, reader: settings.reader, settings: settings, marginMilliseconds: marginMilliseconds,
-            timeoutStepMilliseconds: timeoutStepMilliseconds, maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
+            pool: SessionPool(writer: settings.writer, reader: settings.reader, settings: settings, maximumConnections: maximumConnections),
+            marginMilliseconds: marginMilliseconds, timeoutStepMilliseconds: timeoutStepMilliseconds,
+            maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
         )
     }
 
-    private init(
-        writer: PostgresConfiguration, reader: PostgresConfiguration?, settings: DatabaseSettings?,
-        marginMilliseconds: Int, timeoutStepMilliseconds: Int, maximumTimeoutMilliseconds: Int
-    ) {
-        self.settings = settings
+    private init(pool: SessionPool, marginMilliseconds: Int, timeoutStepMilliseconds: Int, maximumTimeoutMilliseconds: Int) {
+        self.pool = pool
         self.marginMilliseconds = marginMilliseconds
         self.timeoutStepMilliseconds = timeoutStepMilliseconds
         self.maximumTimeoutMilliseconds = maximumTimeoutMilliseconds
-        self.writer = SessionEndpoint(configuration: writer)
-        self.reader = reader.map(SessionEndpoint.init(configuration:))
+    }
+
+    /// Another worker's session: the same connections, bound and settings, its own database time.
+    public func forWorker() -> PostgresSession {
+        PostgresSession(
+            pool: pool, marginMilliseconds: marginMilliseconds, timeoutStepMilliseconds: timeoutStepMilliseconds,
+            maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
+        )
     }
 
     /// The writer's configuration.
-    public var configuration: PostgresConfiguration { writer.configuration }
+    public var configuration: PostgresConfiguration { pool.state.withLock { $0.writer.configuration } }
 
     /// Whether read-only units go to a reader.
-    public var hasReader: Bool { reader != nil }
+    public var hasReader: Bool { pool.state.withLock { $0.reader != nil } }
 
-    /// Opens the writer's connection now unless it is open.
+    /// Connections to each server at most.
+    public var maximumConnections: Int { pool.maximumConnections }
+
+    /// Connections open now (idle or in use) to the writer and to the reader.
+    public var openConnections: (writer: Int, reader: Int) { pool.openCounts }
+
+    /// An open connection to the writer, kept in the pool (idle) for the next unit of work.
     @discardableResult
     public func open(deadline: Instant? = nil) throws(PostgresError) -> PostgresConnection {
-        if let connection = writer.connection, connection.isOpen { return connection }
-        return try connect(writer, deadline: deadline)
+        let lease: PooledConnection
+        switch try pool.checkout(.writer) {
+        case .idle(let idle) where idle.connection.isOpen:
+            lease = idle
+        case .idle(let idle):
+            idle.connection.close()
+            pool.forget(.writer)
+            return try open(deadline: deadline)
+        case .connect(let configuration):
+            do {
+                lease = PooledConnection(connection: try connect(.writer, configuration, deadline: deadline))
+            } catch {
+                pool.forget(.writer)
+                throw error
+            }
+        }
+        pool.checkin(lease, .writer)
+        return lease.connection
     }
 
     /// Checks the schema on the first connection (writer or reader) rather than now, so that a
     /// database still resuming does not fail the process. Until it passes, every unit of
     /// work fails with `schemaOutdated` (500).
     public func requireSchema(_ migrator: Migrator) {
-        pendingSchemaCheck = migrator
+        pool.state.withLock { $0.pendingSchemaCheck = migrator }
     }
 
     /// Runs `body` on a connection, bounded by the invocation's deadline: the reader's for a
@@ -104,22 +137,31 @@ public final class PostgresSession {
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
         let start = ContinuousClock.now
-        defer { databaseTime += ContinuousClock.now - start }
-        if access == .readOnly, let reader, readerSkippedUntil.map({ Instant.now() >= $0 }) ?? true {
+        defer {
+            let spent = ContinuousClock.now - start
+            databaseTime.withLock { $0 += spent }
+        }
+        let useReader = access == .readOnly && pool.state.withLock { state in
+            state.reader != nil && (state.readerSkippedUntil.map { Instant.now() >= $0 } ?? true)
+        }
+        if useReader {
             do {
-                return try attempt(reader, access, deadline: deadline, mayRetry: false, body)
+                return try attempt(.reader, access, deadline: deadline, mayRetry: false, body)
             } catch let error as PostgresError where error.connectionLost && !error.isTimeout {
                 // The reader is down or gone: the writer answers, and the reader is left alone a while.
-                readerSkippedUntil = Instant.now().adding(microseconds: Self.readerBackoffMilliseconds * 1000)
+                let until = Instant.now().adding(microseconds: Self.readerBackoffMilliseconds * 1000)
+                pool.state.withLock { $0.readerSkippedUntil = until }
             }
         }
-        return try attempt(writer, access, deadline: deadline, mayRetry: true, body)
+        return try attempt(.writer, access, deadline: deadline, mayRetry: true, body)
     }
 
-    /// The time spent on the database since the last call (the `DatabaseTime` metric).
+    /// The time this session spent on the database since the last call (the `DatabaseTime` metric).
     public func takeDatabaseTime() -> Duration {
-        defer { databaseTime = .zero }
-        return databaseTime
+        databaseTime.withLock { time in
+            defer { time = .zero }
+            return time
+        }
     }
 
     /// `run` in a transaction that commits when `body` returns and rolls back when it throws.
@@ -145,10 +187,10 @@ public final class PostgresSession {
         return min(max(stepped, min(available, timeoutStepMilliseconds)), maximumTimeoutMilliseconds)
     }
 
-    /// Closes the connections (the next use reopens them).
+    /// Closes the idle connections, each with a Terminate message (the next use reopens them);
+    /// on SIGTERM, when no unit of work is running, that is all of them.
     public func close() {
-        writer.close()
-        reader?.close()
+        for idle in pool.drainIdle() { idle.connection.close() }
     }
 
     // MARK: - Internals
@@ -173,16 +215,16 @@ public final class PostgresSession {
     }
 
     private func attempt<T>(
-        _ endpoint: SessionEndpoint, _ access: DatabaseAccess, deadline: Instant?, mayRetry: Bool,
+        _ role: SessionPool.Role, _ access: DatabaseAccess, deadline: Instant?, mayRetry: Bool,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        let connection = try ready(endpoint, try limits(deadline))
+        let lease = try ready(role, try limits(deadline))
         do {
-            return try finishing(endpoint, connection, body)
+            return try finishing(role, lease, body)
         } catch let error as PostgresError where access == .readOnly && mayRetry && error.connectionLost && !error.isTimeout {
             // Reads only: running them again cannot change anything. The time left is measured again.
-            let fresh = try ready(endpoint, try limits(deadline))
-            return try finishing(endpoint, fresh, body)
+            let fresh = try ready(role, try limits(deadline))
+            return try finishing(role, fresh, body)
         } catch var error as PostgresError where access == .readWrite && error.connectionLost {
             // Sent, and the connection gone (the client deadline included): it may have
             // committed. A server-side timeout on a live connection rolled back, so that is known.
@@ -191,42 +233,74 @@ public final class PostgresSession {
         }
     }
 
-    /// An open connection with this try's bounds applied.
-    private func ready(_ endpoint: SessionEndpoint, _ limits: Limits) throws(PostgresError) -> PostgresConnection {
-        var connection: PostgresConnection
-        if let current = endpoint.connection, !current.checkClosedByServer() {
-            connection = current
-        } else {
-            connection = try connect(endpoint, deadline: limits.clientDeadline)
+    /// A connection of the pool's with this try's bounds applied, held until `finishing` gives
+    /// it back. Whatever fails here gives back or frees the place `checkout` took, once.
+    private func ready(_ role: SessionPool.Role, _ limits: Limits) throws(PostgresError) -> PooledConnection {
+        let checkout = try pool.checkout(role)
+        var connection: PostgresConnection?
+        do throws(PostgresError) {
+            switch checkout {
+            case .idle(let idle) where !idle.connection.checkClosedByServer():
+                connection = idle.connection
+            case .idle(let idle):
+                // Closed by the server while idle: nothing was sent, so a new one is always safe.
+                idle.connection.close()
+                connection = try connect(role, nil, deadline: limits.clientDeadline)
+            case .connect(let configuration):
+                connection = try connect(role, configuration, deadline: limits.clientDeadline)
+            }
+            connection!.deadline = limits.clientDeadline
+            do {
+                try applyTimeout(connection!, limits)
+            } catch where error.connectionLost && !error.isTimeout {
+                // Setting a timeout is safe to repeat.
+                connection!.close()
+                connection = try connect(role, nil, deadline: limits.clientDeadline)
+                connection!.deadline = limits.clientDeadline
+                try applyTimeout(connection!, limits)
+            }
+            // On whichever connection opens first: a function that only reads may never open the
+            // writer's, and a reader holds the same schema.
+            if let migrator = pool.state.withLock({ $0.pendingSchemaCheck }) {
+                try migrator.checkSchema(connection!)
+                pool.state.withLock { $0.pendingSchemaCheck = nil }
+            }
+            return PooledConnection(connection: connection!)
+        } catch {
+            if let connection, connection.isOpen, !error.requiresReconnect {
+                giveBack(role, PooledConnection(connection: connection))
+            } else {
+                connection?.close()
+                pool.forget(role)
+            }
+            throw error
         }
-        connection.deadline = limits.clientDeadline
-        do {
-            try applyTimeout(connection, limits)
-        } catch where error.connectionLost && !error.isTimeout {
-            // Setting a timeout is safe to repeat.
-            connection = try connect(endpoint, deadline: limits.clientDeadline)
-            try applyTimeout(connection, limits)
-        }
-        // On whichever connection opens first: a function that only reads may never open the
-        // writer's, and a reader holds the same schema.
-        if let migrator = pendingSchemaCheck {
-            try migrator.checkSchema(connection)
-            pendingSchemaCheck = nil
-        }
-        return connection
     }
 
-    /// Opens a new connection; once more with the secret read again when the password was refused.
-    private func connect(_ endpoint: SessionEndpoint, deadline: Instant?) throws(PostgresError) -> PostgresConnection {
+    /// Opens a new connection (with the server's current configuration when none is given);
+    /// once more with the secret read again when the password was refused.
+    private func connect(
+        _ role: SessionPool.Role, _ configuration: PostgresConfiguration?, deadline: Instant?
+    ) throws(PostgresError) -> PostgresConnection {
+        let configuration = configuration ?? pool.state.withLock { $0[role].configuration }
         do {
-            return try endpoint.connect(deadline: deadline)
+            return try PostgresConnection(configuration: configuration, deadline: deadline)
         } catch where error.sqlState == "28P01" {
-            guard let refreshed = try settings?.withRefreshedSecret() else { throw error }
-            settings = refreshed
-            writer.configuration = refreshed.writer
-            if let reader, let configuration = refreshed.reader { reader.configuration = configuration }
-            return try endpoint.connect(deadline: deadline)
+            guard let refreshed = try pool.state.withLock({ $0.settings })?.withRefreshedSecret() else { throw error }
+            let updated = pool.state.withLock { state -> PostgresConfiguration in
+                state.settings = refreshed
+                state.writer.configuration = refreshed.writer
+                if state.reader != nil, let configuration = refreshed.reader { state.reader!.configuration = configuration }
+                return state[role].configuration
+            }
+            return try PostgresConnection(configuration: updated, deadline: deadline)
         }
+    }
+
+    /// A held connection that must not be used again: closed, and its place freed.
+    private func drop(_ role: SessionPool.Role, _ lease: PooledConnection) {
+        lease.connection.close()
+        pool.forget(role)
     }
 
     /// Rolls back what a broken unit left, then sets the server-side bound.
@@ -247,17 +321,31 @@ public final class PostgresSession {
         }
     }
 
-    /// Runs the body and makes sure no transaction is left open whatever it did; a
-    /// connection that must not be used again is dropped.
+    /// Runs the body on a held connection and gives it back with no transaction left open,
+    /// whatever it did; a connection that must not be used again is dropped instead.
     private func finishing<T>(
-        _ endpoint: SessionEndpoint, _ connection: PostgresConnection, _ body: (PostgresConnection) throws -> T
+        _ role: SessionPool.Role, _ lease: PooledConnection, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        defer { connection.rollbackIfNeeded() }
+        let value: T
         do {
-            return try body(connection)
+            value = try body(lease.connection)
         } catch let error as PostgresError where error.requiresReconnect {
-            endpoint.close()
+            drop(role, lease)
+            throw error
+        } catch {
+            giveBack(role, lease)
             throw error
         }
+        giveBack(role, lease)
+        return value
+    }
+
+    private func giveBack(_ role: SessionPool.Role, _ lease: PooledConnection) {
+        lease.connection.rollbackIfNeeded()
+        guard lease.connection.isOpen else {
+            drop(role, lease)
+            return
+        }
+        pool.checkin(lease, role)
     }
 }

@@ -1,25 +1,20 @@
 import UTCTime
 
-/// One server a `PostgresSession` talks to (the writer or the reader) and its connection.
-final class SessionEndpoint {
+/// One server the sessions talk to (the writer or the reader): its configuration and the
+/// connections open to it, idle ones kept for the next unit of work. Kept in `SessionPool`,
+/// under its lock.
+struct SessionEndpoint {
     /// Replaced when the secret is read again after a rotation.
     var configuration: PostgresConfiguration
-    private(set) var connection: PostgresConnection?
+    /// Open and not in use, most recently returned last.
+    var idle: [PooledConnection] = []
+    /// Idle plus in use.
+    var openCount = 0
+}
 
-    init(configuration: PostgresConfiguration) {
-        self.configuration = configuration
-    }
-
-    /// Drops any current connection and opens a new one within `deadline`.
-    func connect(deadline: Instant?) throws(PostgresError) -> PostgresConnection {
-        close()
-        let opened = try PostgresConnection(configuration: configuration, deadline: deadline)
-        connection = opened
-        return opened
-    }
-
-    func close() {
-        connection?.close()
-        connection = nil
-    }
+/// A connection moving between the pool and the one worker that holds it.
+struct PooledConnection: @unchecked Sendable {
+    // Unchecked: the pool hands a connection to one worker at a time, and takes it back
+    // under its lock before another can have it.
+    let connection: PostgresConnection
 }

@@ -19,7 +19,11 @@ public enum HealthTrackerFunction {
         let settings = try DatabaseSettings.fromFunctionEnvironment(context.environment, applicationName: function.rawValue)
         // No per-query timeout longer than the function's own, whatever a skewed clock says.
         let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
-        let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))
+        // One connection to each server per worker at most (Lambda Managed Instances run
+        // several invocations at once in one process; otherwise one).
+        let database = PostgresSession(
+            settings: settings, maximumTimeoutMilliseconds: Int(timeout), maximumConnections: context.maximumConcurrency
+        )
         database.requireSchema(HealthTrackerSchema.migrator)
         return HTTPLambdaHandler(
             router: function.router,

@@ -1,0 +1,88 @@
+import Synchronization
+import UTCTime
+
+/// What the sessions of one process share (one `PostgresSession` per runtime worker): the
+/// connections to the writer and the reader, at most `maximumConnections` to each, the
+/// settings (read again on rotation), the reader's back-off and the pending schema check.
+final class SessionPool: Sendable {
+    enum Role: Sendable { case writer, reader }
+
+    struct State {
+        var settings: DatabaseSettings?
+        var writer: SessionEndpoint
+        var reader: SessionEndpoint?
+        var readerSkippedUntil: Instant?
+        /// Checked once on the first connection, writer or reader.
+        var pendingSchemaCheck: Migrator?
+
+        subscript(role: Role) -> SessionEndpoint {
+            get { role == .writer ? writer : reader! }
+            set { if role == .writer { writer = newValue } else { reader = newValue } }
+        }
+    }
+
+    /// Connections to each server at most: one per worker, since a worker holds one at a time.
+    let maximumConnections: Int
+    let state: Mutex<State>
+
+    init(writer: PostgresConfiguration, reader: PostgresConfiguration?, settings: DatabaseSettings?, maximumConnections: Int) {
+        self.maximumConnections = max(1, maximumConnections)
+        state = Mutex(State(
+            settings: settings, writer: SessionEndpoint(configuration: writer), reader: reader.map { SessionEndpoint(configuration: $0) }
+        ))
+    }
+
+    enum Checkout {
+        case idle(PooledConnection)
+        /// Room for one more: the caller connects with this configuration (outside the lock).
+        case connect(PostgresConfiguration)
+    }
+
+    /// An idle connection, or leave to open one; throws when every connection allowed is in use.
+    func checkout(_ role: Role) throws(PostgresError) -> Checkout {
+        let taken = state.withLock { state -> Checkout? in
+            var endpoint = state[role]
+            defer { state[role] = endpoint }
+            if let connection = endpoint.idle.popLast() { return .idle(connection) }
+            guard endpoint.openCount < maximumConnections else { return nil }
+            endpoint.openCount += 1
+            return .connect(endpoint.configuration)
+        }
+        guard let taken else {
+            throw PostgresError(
+                code: .unavailable, message: "all \(maximumConnections) connections to the \(role) are in use", sqlState: "53300"
+            )
+        }
+        return taken
+    }
+
+    /// A connection back for the next unit of work.
+    func checkin(_ connection: PooledConnection, _ role: Role) {
+        state.withLock { $0[role].idle.append(connection) }
+    }
+
+    /// A connection (or the room reserved for one by `checkout`) that will not come back.
+    func forget(_ role: Role) {
+        state.withLock { $0[role].openCount -= 1 }
+    }
+
+    /// Takes every idle connection, to close them outside the lock; the next use opens new ones.
+    func drainIdle() -> [PooledConnection] {
+        state.withLock { state in
+            var drained = state.writer.idle
+            state.writer.openCount -= state.writer.idle.count
+            state.writer.idle = []
+            if let reader = state.reader {
+                drained += reader.idle
+                state.reader!.openCount -= reader.idle.count
+                state.reader!.idle = []
+            }
+            return drained
+        }
+    }
+
+    /// Open connections to each server, idle or in use.
+    var openCounts: (writer: Int, reader: Int) {
+        state.withLock { ($0.writer.openCount, $0.reader?.openCount ?? 0) }
+    }
+}
