@@ -1,4 +1,8 @@
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import UTCTime
 
 /// What the sessions of one process share (one `PostgresSession` per runtime worker): the
@@ -23,11 +27,11 @@ final class SessionPool: Sendable {
 
     /// Connections to each server at most: one per worker, since a worker holds one at a time.
     let maximumConnections: Int
-    let state: Mutex<State>
+    let state: PoolLock<State>
 
     init(writer: PostgresConfiguration, reader: PostgresConfiguration?, settings: DatabaseSettings?, maximumConnections: Int) {
         self.maximumConnections = max(1, maximumConnections)
-        state = Mutex(State(
+        state = PoolLock(State(
             settings: settings, writer: SessionEndpoint(configuration: writer), reader: reader.map { SessionEndpoint(configuration: $0) }
         ))
     }
@@ -84,5 +88,29 @@ final class SessionPool: Sendable {
     /// Open connections to each server, idle or in use.
     var openCounts: (writer: Int, reader: Int) {
         state.withLock { ($0.writer.openCount, $0.reader?.openCount ?? 0) }
+    }
+}
+
+/// A pthread mutex around the pool's state. Not `Synchronization.Mutex`: on Linux that is a
+/// raw futex, which ThreadSanitizer cannot see, so every pool access would be reported as a
+/// race; a pthread mutex it understands.
+final class PoolLock<Value>: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&value)
     }
 }
