@@ -153,6 +153,18 @@ struct ConcurrentRuntimeTests {
         }
     }
 
+    @Test("without AWS_LAMBDA_MAX_CONCURRENCY the process has one thread, as before; with 3, the main thread and three workers")
+    func threads() async throws {
+        for (concurrency, expected) in [(1, 1), (3, 4)] {
+            try await withProbe(maximumConcurrency: concurrency) { emulator, _ in
+                _ = try await emulator.invokeProbe(#"{"action":"echo"}"#)
+                let pid = try #require(emulator.instances(of: "probe").first?.pid)
+                let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
+                #expect(tasks.count == expected, "concurrency \(concurrency)")
+            }
+        }
+    }
+
     @Test("SIGTERM between invocations: the process exits 0 and says why", arguments: [1, 3])
     func sigtermWhenIdle(concurrency: Int) async throws {
         try await withProbe(maximumConcurrency: concurrency) { emulator, output in
