@@ -10,7 +10,7 @@ import Testing
 /// The `users` binary serving several invocations at once in one process
 /// (`AWS_LAMBDA_MAX_CONCURRENCY`, as on Lambda Managed Instances), each PATCH held on a row
 /// lock a test connection owns, so the test decides when each finishes.
-@Suite("Managed Instances: one users process, many invocations, one connection pool", .tags(.process, .database))
+@Suite("Managed Instances: one users process, many invocations, one connection pool", .tags(.process))
 struct ManagedInstancesTests {
     static let concurrency = 4
 
