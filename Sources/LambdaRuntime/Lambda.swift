@@ -100,9 +100,12 @@ public enum Lambda {
                 handler: handler, transport: transport, logger: logger, deadlinePolicy: DeadlinePolicy(environment: environment),
                 coldStart: coldStart, exportsTraceVariable: exportsTraceVariable
             )
-            if RuntimeShutdown.attach(transport, worker: worker) {
-                loop.shutdownWatch = ShutdownWatch(worker: worker)
+            if !RuntimeShutdown.attach(transport, worker: worker) {
+                // SIGTERM then waits for the next answer from the Runtime API instead of cutting the wait short.
+                logger.warn("cannot watch the Runtime API connection for SIGTERM", ["worker": String(worker)])
             }
+            // Always: SIGTERM no longer ends the process by itself, so the loop must see the flag.
+            loop.shutdownWatch = ShutdownWatch(worker: worker)
             return loop
         }
 
