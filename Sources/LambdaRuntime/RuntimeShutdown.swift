@@ -16,14 +16,9 @@ public enum RuntimeShutdown {
         lambda_shutdown_install() == 0
     }
 
-    /// Whether SIGTERM has arrived (or `request()` was called).
+    /// Whether SIGTERM has arrived.
     public static var isRequested: Bool {
         lambda_shutdown_requested() != 0
-    }
-
-    /// Does what SIGTERM does, from any thread.
-    public static func request() {
-        lambda_shutdown_request()
     }
 
     /// Lets SIGTERM interrupt `worker`'s waits in `next` on this transport's connection.

@@ -10,9 +10,9 @@
 
 /// Installs the SIGTERM handler; 0 on success, -1 with errno set.
 int lambda_shutdown_install(void);
-/// 1 once SIGTERM has arrived (or lambda_shutdown_request was called), else 0.
+/// 1 once SIGTERM has arrived, else 0.
 int lambda_shutdown_requested(void);
-/// What the SIGTERM handler does, callable from any thread (tests, and the runtime itself).
+/// What the SIGTERM handler does (async-signal-safe).
 void lambda_shutdown_request(void);
 /// Registers the curl easy handle `worker` polls with, so its sockets can be interrupted.
 /// Returns 0 on success, -1 when worker is out of range or libcurl refused the options.
