@@ -41,9 +41,9 @@ struct ManagedInstancesTests {
         return (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self))
     }
 
-    /// Polls the server (which has no way to notify) until `condition` holds; false after ~20 s.
+    /// Polls the server (which has no way to notify) until `condition` holds; false after ~60 s.
     static func eventually(_ admin: PostgresConnection, _ condition: () throws -> Bool) throws -> Bool {
-        for _ in 0..<2000 {
+        for _ in 0..<6000 {
             if try condition() { return true }
             try admin.execute("SELECT pg_sleep(0.01)")
         }
