@@ -57,7 +57,9 @@ let package = Package(
 
         .target(name: "UTCTime", swiftSettings: strict),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strict),
-        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime", "CGlibcCompat"], swiftSettings: strict),
+        // The runtime's SIGTERM handler and the socket hooks it interrupts a `next` poll with.
+        .target(name: "CLambdaShutdown", dependencies: ["CCurl"]),
+        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime", "CGlibcCompat", "CLambdaShutdown"], swiftSettings: strict),
         .target(name: "LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"], swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime"], swiftSettings: strict),
         .target(name: "HealthScore", dependencies: ["UTCTime"], swiftSettings: strict),

@@ -44,6 +44,9 @@ public final class CurlHTTPClient {
         try check(ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, sinkPointer))
     }
 
+    /// The easy handle, for the runtime's shutdown hooks on its sockets (CLambdaShutdown).
+    package var curlHandle: UnsafeMutableRawPointer { handle }
+
     deinit {
         curl_easy_cleanup(handle)
         curl_slist_free_all(expectSuppression)

@@ -15,6 +15,9 @@ public final class CurlRuntimeAPITransport: RuntimeAPITransport {
         self.postTimeoutMilliseconds = postTimeoutMilliseconds
     }
 
+    /// The client's easy handle, for the SIGTERM handler's hooks on its sockets.
+    var curlHandle: UnsafeMutableRawPointer { client.curlHandle }
+
     public func next() throws(RuntimeAPIError) -> RuntimeInvocation {
         let response = try perform(CurlHTTPRequest(method: "GET", url: baseURL + "/invocation/next"))
         guard response.status == 200 else {

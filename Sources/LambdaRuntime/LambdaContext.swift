@@ -6,7 +6,8 @@ public struct LambdaContext: Sendable {
     /// When Lambda stops the invocation (`Lambda-Runtime-Deadline-Ms`).
     public let deadline: Instant
     public let invokedFunctionARN: String
-    /// `Lambda-Runtime-Trace-Id`, also exported as `_X_AMZN_TRACE_ID`.
+    /// `Lambda-Runtime-Trace-Id`; also exported as `_X_AMZN_TRACE_ID` when the process serves
+    /// one invocation at a time (with `AWS_LAMBDA_MAX_CONCURRENCY` above 1, only here).
     public let traceID: String?
     /// `Lambda-Runtime-Client-Context`, as sent (JSON).
     public let clientContext: String?

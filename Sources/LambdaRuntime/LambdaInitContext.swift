@@ -12,4 +12,16 @@ public struct LambdaInitContext: Sendable {
         self.logger = logger
         self.environment = environment
     }
+
+    /// How many invocations the process serves at once: `AWS_LAMBDA_MAX_CONCURRENCY` (Lambda
+    /// Managed Instances) within 1...`RuntimeShutdown.maximumWorkers`, 1 when absent or invalid.
+    /// Size what the workers share (a connection pool) by it.
+    public var maximumConcurrency: Int {
+        Self.maximumConcurrency(environment)
+    }
+
+    static func maximumConcurrency(_ environment: [String: String]) -> Int {
+        let requested = environment["AWS_LAMBDA_MAX_CONCURRENCY"].flatMap { Int($0) } ?? 1
+        return min(max(requested, 1), RuntimeShutdown.maximumWorkers)
+    }
 }

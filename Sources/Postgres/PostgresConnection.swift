@@ -46,6 +46,7 @@ public final class PostgresConnection {
     /// Finishes a connect begun earlier with the same configuration (bounded by `deadline`).
     init(configuration: PostgresConfiguration, deadline: Instant?, resuming pending: PendingConnect) throws(PostgresError) {
         self.configuration = configuration
+        self.unnamedStatements = configuration.pooled
         self.deadline = deadline
         try connect(resuming: pending)
     }

@@ -7,8 +7,10 @@ extension PostgresSession {
     /// The WAL position after the last unit that may have written since the last call; nil
     /// when none wrote or the position could not be read (the write itself stands).
     public func takeWritePosition() -> WALPosition? {
-        defer { lastWritePosition = nil }
-        return lastWritePosition
+        invocation.withLock { state in
+            defer { state.lastWritePosition = nil }
+            return state.lastWritePosition
+        }
     }
 
     /// The reader has not replayed as far as the client needs.
@@ -24,16 +26,17 @@ extension PostgresSession {
         guard replayed == true else { throw ReaderBehind() }
     }
 
-    /// After a unit that may have written: the writer's insert position, which is at or past
-    /// its commit record (also with synchronous_commit off, where the flush lags).
-    func recordWritePosition() {
-        guard let connection = writerConnection else { return }
+    /// After a unit that may have written, on its connection: the writer's insert position,
+    /// which is at or past its commit record (also with synchronous_commit off, where the
+    /// flush lags).
+    func recordWritePosition(_ connection: PostgresConnection) {
         do {
             let text = try connection.execute("SELECT pg_current_wal_insert_lsn()::text").first?.decode(0, as: String.self)
-            lastWritePosition = text.flatMap { WALPosition($0) }
+            let position = text.flatMap { WALPosition($0) }
+            invocation.withLock { $0.lastWritePosition = position }
         } catch {
-            // The write is done; only its token is lost. A broken connection is not reused.
-            if error.requiresReconnect { dropWriterConnection() }
+            // The write is done; only its token is lost. A broken connection is not given back
+            // for reuse (`giveBack` drops a connection that is no longer open).
         }
     }
 }

@@ -1,7 +1,14 @@
 public import UTCTime
+import Synchronization
 
-/// The process's connections, kept across invocations: one to the writer and, when a reader
-/// is configured, one to the reader for read-only units of work.
+/// The process's connections, kept across invocations: to the writer and, when a reader
+/// is configured, to the reader for read-only units of work. Each unit of work holds a
+/// connection for its statements only, then gives it back for the next.
+///
+/// One session per runtime worker: `forWorker()` makes another that shares this one's
+/// connections (`SessionPool`), so a process serving N invocations at once (Lambda Managed
+/// Instances) opens at most `maximumConnections` (N) to each server, and one process serving
+/// one at a time keeps one to each, as ever.
 ///
 /// Connects lazily, on the first unit of work that needs the database, within that unit's
 /// deadline, so an unreachable database costs one answer (503), never the process. Before
@@ -15,7 +22,8 @@ public import UTCTime
 /// Each unit is bounded by the invocation's deadline less a margin for answering, on the
 /// client (the connection cancels and drops a statement still running then) and on the
 /// server (statement_timeout: a session SET on a direct connection, `SET LOCAL` in each
-/// transaction on a pooled one). Not thread-safe: one owner (the handler).
+/// transaction on a pooled one). A session is used by one worker at a time; the pool under it
+/// is shared safely.
 ///
 /// A pooler that `DATABASE_POOLED` does not announce shows as a named statement missing on
 /// the server session (26000) or already there (42P05). The connection, and every later one
@@ -23,14 +31,15 @@ public import UTCTime
 /// unit runs again once if nothing in it can have committed (so a read always, a write only
 /// when its transaction was aborted by that error), and `takeWarnings` says once that
 /// `DATABASE_POOLED=true` should be set.
-public final class PostgresSession {
+public final class PostgresSession: Sendable {
     /// Time kept back from the invocation's remaining time to build and send the answer.
     public let marginMilliseconds: Int
     /// statement_timeout is rounded down to this step so that an invocation whose deadline
     /// differs by a few milliseconds from the last one does not cost a `SET` round trip.
     public let timeoutStepMilliseconds: Int
-    /// Time spent in `run` (connecting and waiting on the server) since `takeDatabaseTime`.
-    private var databaseTime: Duration = .zero
+    /// Time spent in `run` (connecting and waiting on the server) since `takeDatabaseTime`:
+    /// this session's (this worker's) only.
+    private let databaseTime = Mutex<Duration>(.zero)
     /// The longest statement_timeout ever derived from a deadline: the function's configured
     /// timeout at most (Lambda's maximum, 15 minutes, by default), whatever a skewed clock says.
     public let maximumTimeoutMilliseconds: Int
@@ -39,33 +48,30 @@ public final class PostgresSession {
     /// How long a reader that failed is left alone, its reads going to the writer.
     public static let readerBackoffMilliseconds: Int64 = 5000
 
-    private var settings: DatabaseSettings?
-    private let writer: SessionEndpoint
-    private let reader: SessionEndpoint?
-    private var readerSkippedUntil: Instant?
-    /// Checked once on the first connection, writer or reader (see `requireSchema`).
-    private var pendingSchemaCheck: Migrator?
-    /// Read-your-writes (see `PostgresSession+ReadYourWrites.swift`): the position read-only
-    /// units need the reader to have replayed, set per invocation from the client's token.
-    public var requiredReplayPosition: WALPosition?
-    /// A failure on the reader that the writer may not have (a 404 from replication lag): the
-    /// unit runs again on the writer before the error is believed.
-    public var retriedOnWriter: ((any Error) -> Bool)?
-    /// Set while `enclosingTransaction` runs: the connection every unit then uses.
-    var enclosingConnection: PostgresConnection?
-    /// The WAL position after the last unit that may have written, until taken.
-    var lastWritePosition: WALPosition?
-    /// Advice for the operator not yet handed to the function's log (see `takeWarnings`).
-    private var warnings: [String] = []
-    private var warnedAboutPooler = false
+    private let pool: SessionPool
+    /// What this worker's current invocation needs of the session (read-your-writes, the
+    /// enclosing transaction); one worker uses a session at a time, the lock keeps it Sendable.
+    let invocation = PoolLock(InvocationState())
 
+    struct InvocationState {
+        /// The position read-only units need the reader to have replayed (the client's token).
+        var requiredReplayPosition: WALPosition?
+        /// The WAL position after the last unit that may have written, until taken.
+        var lastWritePosition: WALPosition?
+        /// Set while `enclosingTransaction` runs: the connection every unit then uses.
+        var enclosing: PooledConnection?
+    }
+
+    /// - Parameter maximumConnections: connections to each server at most, shared by this
+    ///   session and those `forWorker()` makes: the number of workers.
     public convenience init(
         configuration: PostgresConfiguration, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250,
-        maximumTimeoutMilliseconds: Int = 900_000
+        maximumTimeoutMilliseconds: Int = 900_000, maximumConnections: Int = 1
     ) {
         self.init(
-            writer: configuration, reader: nil, settings: nil, marginMilliseconds: marginMilliseconds,
-            timeoutStepMilliseconds: timeoutStepMilliseconds, maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
+            pool: SessionPool(writer: configuration, reader: nil, settings: nil, maximumConnections: maximumConnections),
+            marginMilliseconds: marginMilliseconds, timeoutStepMilliseconds: timeoutStepMilliseconds,
+            maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
         )
     }
 
@@ -73,37 +79,60 @@ public final class PostgresSession {
     /// read again on rotation.
     public convenience init(
         settings: DatabaseSettings, marginMilliseconds: Int = 500, timeoutStepMilliseconds: Int = 250,
-        maximumTimeoutMilliseconds: Int = 900_000
+        maximumTimeoutMilliseconds: Int = 900_000, maximumConnections: Int = 1
     ) {
         self.init(
-            writer: settings.writer, reader: settings.reader, settings: settings, marginMilliseconds: marginMilliseconds,
-            timeoutStepMilliseconds: timeoutStepMilliseconds, maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
+            pool: SessionPool(writer: settings.writer, reader: settings.reader, settings: settings, maximumConnections: maximumConnections),
+            marginMilliseconds: marginMilliseconds, timeoutStepMilliseconds: timeoutStepMilliseconds,
+            maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
         )
     }
 
-    private init(
-        writer: PostgresConfiguration, reader: PostgresConfiguration?, settings: DatabaseSettings?,
-        marginMilliseconds: Int, timeoutStepMilliseconds: Int, maximumTimeoutMilliseconds: Int
-    ) {
-        self.settings = settings
+    private init(pool: SessionPool, marginMilliseconds: Int, timeoutStepMilliseconds: Int, maximumTimeoutMilliseconds: Int) {
+        self.pool = pool
         self.marginMilliseconds = marginMilliseconds
         self.timeoutStepMilliseconds = timeoutStepMilliseconds
         self.maximumTimeoutMilliseconds = maximumTimeoutMilliseconds
-        self.writer = SessionEndpoint(configuration: writer)
-        self.reader = reader.map(SessionEndpoint.init(configuration:))
+    }
+
+    /// Another worker's session: the same connections, bound and settings, its own database time.
+    public func forWorker() -> PostgresSession {
+        PostgresSession(
+            pool: pool, marginMilliseconds: marginMilliseconds, timeoutStepMilliseconds: timeoutStepMilliseconds,
+            maximumTimeoutMilliseconds: maximumTimeoutMilliseconds
+        )
     }
 
     /// The writer's configuration.
-    public var configuration: PostgresConfiguration { writer.configuration }
+    public var configuration: PostgresConfiguration { pool.state.withLock { $0.writer.configuration } }
 
     /// Whether read-only units go to a reader.
-    public var hasReader: Bool { reader != nil }
+    public var hasReader: Bool { pool.state.withLock { $0.reader != nil } }
 
-    /// Opens the writer's connection now unless it is open.
-    @discardableResult
-    public func open(deadline: Instant? = nil) throws(PostgresError) -> PostgresConnection {
-        if let connection = writer.connection, connection.isOpen { return connection }
-        return try connect(writer, deadline: deadline)
+    /// Connections to each server at most.
+    public var maximumConnections: Int { pool.maximumConnections }
+
+    /// Read-your-writes (see `PostgresSession+ReadYourWrites.swift`): the position read-only
+    /// units need the reader to have replayed, set per invocation from the client's token.
+    public var requiredReplayPosition: WALPosition? {
+        get { invocation.withLock { $0.requiredReplayPosition } }
+        set { invocation.withLock { $0.requiredReplayPosition = newValue } }
+    }
+
+    /// A failure on the reader that the writer may not have (a 404 from replication lag): the
+    /// unit runs again on the writer before the error is believed. Shared by every worker.
+    public var retriedOnWriter: (@Sendable (any Error) -> Bool)? {
+        get { pool.state.withLock { $0.retriedOnWriter } }
+        set { pool.state.withLock { $0.retriedOnWriter = newValue } }
+    }
+
+    /// Advice for the operator since the last call, each given once per process (a pooler
+    /// found without `DATABASE_POOLED=true`); the caller logs it with the invocation's logger.
+    public func takeWarnings() -> [String] {
+        pool.state.withLock { state in
+            defer { state.warnings = [] }
+            return state.warnings
+        }
     }
 
     /// Begins connecting without waiting: to the reader when one is configured and
@@ -112,14 +141,40 @@ public final class PostgresSession {
     /// finishes the connect within its own deadline (an unreachable database is that unit's
     /// 503, as without it), or connects afresh when the begun one is over 10 s old.
     public func startConnecting(for access: DatabaseAccess = .readWrite) {
-        (access == .readOnly ? reader ?? writer : writer).startConnecting()
+        pool.startConnecting(access == .readOnly && hasReader ? .reader : .writer)
+    }
+
+    /// Connections open now (idle or in use) to the writer and to the reader.
+    public var openConnections: (writer: Int, reader: Int) { pool.openCounts }
+
+    /// An open connection to the writer, kept in the pool (idle) for the next unit of work.
+    @discardableResult
+    public func open(deadline: Instant? = nil) throws(PostgresError) -> PostgresConnection {
+        let lease: PooledConnection
+        switch try pool.checkout(.writer) {
+        case .idle(let idle) where idle.connection.isOpen:
+            lease = idle
+        case .idle(let idle):
+            idle.connection.close()
+            pool.forget(.writer)
+            return try open(deadline: deadline)
+        case .connect(let configuration, let begun):
+            do {
+                lease = PooledConnection(connection: try connect(.writer, configuration, begun: begun, deadline: deadline))
+            } catch {
+                pool.forget(.writer)
+                throw error
+            }
+        }
+        pool.checkin(lease, .writer)
+        return lease.connection
     }
 
     /// Checks the schema on the first connection (writer or reader) rather than now, so that a
     /// database still resuming does not fail the process. Until it passes, every unit of
     /// work fails with `schemaOutdated` (500).
     public func requireSchema(_ migrator: Migrator) {
-        pendingSchemaCheck = migrator
+        pool.state.withLock { $0.pendingSchemaCheck = migrator }
     }
 
     /// Runs `body` on a connection, bounded by the invocation's deadline: the reader's for a
@@ -133,28 +188,40 @@ public final class PostgresSession {
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
         // Inside `enclosingTransaction`: every unit joins its transaction on the writer.
-        if let enclosing = enclosingConnection { return try body(enclosing) }
+        if let enclosing = invocation.withLock({ $0.enclosing }) { return try body(enclosing.connection) }
         let start = ContinuousClock.now
-        defer { databaseTime += ContinuousClock.now - start }
-        if access == .readOnly, let reader, readerSkippedUntil.map({ Instant.now() >= $0 }) ?? true {
+        defer {
+            let spent = ContinuousClock.now - start
+            databaseTime.withLock { $0 += spent }
+        }
+        let (useReader, retriedOnWriter) = pool.state.withLock { state in
+            (state.reader != nil && (state.readerSkippedUntil.map { Instant.now() >= $0 } ?? true), state.retriedOnWriter)
+        }
+        if access == .readOnly && useReader {
             do {
-                return try attempt(reader, access, deadline: deadline, mayRetry: false) { connection in
+                return try attempt(.reader, access, deadline: deadline, mayRetry: false) { connection in
                     try requireReplayed(connection)
                     return try body(connection)
                 }
             } catch let error as PostgresError where error.connectionLost && !error.isTimeout {
                 // The reader is down or gone: the writer answers, and the reader is left alone a while.
-                readerSkippedUntil = Instant.now().adding(microseconds: Self.readerBackoffMilliseconds * 1000)
+                let until = Instant.now().adding(microseconds: Self.readerBackoffMilliseconds * 1000)
+                pool.state.withLock { $0.readerSkippedUntil = until }
             } catch is ReaderBehind {
                 // Not yet replayed as far as the client has seen: the writer answers.
             } catch where retriedOnWriter?(error) == true {
                 // Perhaps only not replayed yet: the writer decides.
             }
         }
-        if access == .readWrite { lastWritePosition = nil }
-        let value = try attempt(writer, access, deadline: deadline, mayRetry: true, body)
-        if access == .readWrite { recordWritePosition() }
-        return value
+        guard access == .readWrite else {
+            return try attempt(.writer, access, deadline: deadline, mayRetry: true, body)
+        }
+        invocation.withLock { $0.lastWritePosition = nil }
+        return try attempt(.writer, access, deadline: deadline, mayRetry: true) { connection in
+            let value = try body(connection)
+            recordWritePosition(connection)
+            return value
+        }
     }
 
     /// Runs `body` in one transaction on the writer in which every `run` and `transaction`
@@ -165,24 +232,19 @@ public final class PostgresSession {
     public func enclosingTransaction<T>(deadline: Instant? = nil, _ body: (PostgresConnection) throws -> T) throws -> T {
         try run(.readWrite, deadline: deadline) { connection in
             try connection.transaction { connection in
-                enclosingConnection = connection
-                defer { enclosingConnection = nil }
+                invocation.withLock { $0.enclosing = PooledConnection(connection: connection) }
+                defer { invocation.withLock { $0.enclosing = nil } }
                 return try body(connection)
             }
         }
     }
 
-    /// Advice for the operator since the last call, each given once per process (a pooler
-    /// found without `DATABASE_POOLED=true`); the caller logs it with the invocation's logger.
-    public func takeWarnings() -> [String] {
-        defer { warnings = [] }
-        return warnings
-    }
-
-    /// The time spent on the database since the last call (the `DatabaseTime` metric).
+    /// The time this session spent on the database since the last call (the `DatabaseTime` metric).
     public func takeDatabaseTime() -> Duration {
-        defer { databaseTime = .zero }
-        return databaseTime
+        databaseTime.withLock { time in
+            defer { time = .zero }
+            return time
+        }
     }
 
     /// `run` in a transaction that commits when `body` returns and rolls back when it throws.
@@ -192,7 +254,7 @@ public final class PostgresSession {
         readOnly: Bool = false, isolation: TransactionIsolation = .readCommitted,
         deadline: Instant? = nil, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        if let enclosing = enclosingConnection { return try body(enclosing) }
+        if let enclosing = invocation.withLock({ $0.enclosing }) { return try body(enclosing.connection) }
         return try run(readOnly ? .readOnly : .readWrite, deadline: deadline) { connection in
             try connection.transaction(readOnly: readOnly, isolation: isolation, body)
         }
@@ -209,19 +271,13 @@ public final class PostgresSession {
         return min(max(stepped, min(available, timeoutStepMilliseconds)), maximumTimeoutMilliseconds)
     }
 
-    /// Closes the connections and drops a begun connect (the next use reopens them).
+    /// Closes the idle connections, each with a Terminate message (the next use reopens them);
+    /// on SIGTERM, when no unit of work is running, that is all of them.
     public func close() {
-        writer.closeAll()
-        reader?.closeAll()
+        for idle in pool.drainIdle() { idle.connection.close() }
     }
 
     // MARK: - Internals
-
-    /// The writer's connection, for `recordWritePosition`.
-    var writerConnection: PostgresConnection? { writer.connection }
-
-    /// Drops the writer's connection (it failed while reading the write position).
-    func dropWriterConnection() { writer.close() }
 
     /// The bounds of one try of a unit, measured when it starts (a retry measures again).
     private struct Limits {
@@ -243,26 +299,21 @@ public final class PostgresSession {
     }
 
     private func attempt<T>(
-        _ endpoint: SessionEndpoint, _ access: DatabaseAccess, deadline: Instant?, mayRetry: Bool,
+        _ role: SessionPool.Role, _ access: DatabaseAccess, deadline: Instant?, mayRetry: Bool,
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        let connection = try ready(endpoint, try limits(deadline))
+        let lease = try ready(role, try limits(deadline))
         do {
-            return try markingUnknownOutcome(access) { try finishing(endpoint, connection, body) }
+            return try markingUnknownOutcome(access) { try finishing(role, lease, access, body) }
         } catch let error as PostgresError where error.isStatementNameMismatch && !error.connectionLost {
-            // The failed statement did nothing and its transaction, if any, was aborted: only
-            // an earlier commit in the unit would make running it again a second write.
-            guard access == .readOnly || !connection.mayHaveCommitted else {
-                throw PostgresError(
-                    code: .unavailable, message: "a prepared statement was lost behind a pooler after part of the work committed",
-                    sqlState: error.sqlState)
-            }
-            let again = try ready(endpoint, try limits(deadline))
-            return try markingUnknownOutcome(access) { try finishing(endpoint, again, body) }
+            // The failed statement did nothing and its transaction, if any, was aborted
+            // (`finishing` refused the case where an earlier commit makes it a second write).
+            let again = try ready(role, try limits(deadline))
+            return try markingUnknownOutcome(access) { try finishing(role, again, access, body) }
         } catch let error as PostgresError where access == .readOnly && mayRetry && error.connectionLost && !error.isTimeout {
             // Reads only: running them again cannot change anything. The time left is measured again.
-            let fresh = try ready(endpoint, try limits(deadline))
-            return try finishing(endpoint, fresh, body)
+            let fresh = try ready(role, try limits(deadline))
+            return try finishing(role, fresh, access, body)
         }
     }
 
@@ -279,53 +330,94 @@ public final class PostgresSession {
 
     /// A connection that found a pooler in the way (it switched to unnamed statements) makes
     /// every later connection to that server start unnamed, and the operator is told once.
-    private func adoptPoolerFinding(_ endpoint: SessionEndpoint, _ connection: PostgresConnection) {
-        guard connection.unnamedStatements, !connection.configuration.pooled, !endpoint.unnamedStatements else { return }
-        endpoint.unnamedStatements = true
-        guard !warnedAboutPooler else { return }
-        warnedAboutPooler = true
-        warnings.append(
-            "a named prepared statement was missing on the server session or already there (SQLSTATE 26000 or 42P05): "
-                + "a transaction-pooling proxy is in the way; set DATABASE_POOLED=true. This process now uses unnamed statements.")
+    private func adoptPoolerFinding(_ role: SessionPool.Role, _ connection: PostgresConnection) {
+        guard connection.unnamedStatements, !connection.configuration.pooled else { return }
+        pool.state.withLock { state in
+            guard !state[role].unnamedStatements else { return }
+            state[role].unnamedStatements = true
+            guard !state.warnedAboutPooler else { return }
+            state.warnedAboutPooler = true
+            state.warnings.append(
+                "a named prepared statement was missing on the server session or already there (SQLSTATE 26000 or 42P05): "
+                    + "a transaction-pooling proxy is in the way; set DATABASE_POOLED=true. This process now uses unnamed statements.")
+        }
     }
 
-    /// An open connection with this try's bounds applied.
-    private func ready(_ endpoint: SessionEndpoint, _ limits: Limits) throws(PostgresError) -> PostgresConnection {
-        var connection: PostgresConnection
-        if let current = endpoint.connection, !current.checkClosedByServer() {
-            connection = current
-        } else {
-            connection = try connect(endpoint, deadline: limits.clientDeadline)
+    /// A connection of the pool's with this try's bounds applied, held until `finishing` gives
+    /// it back. Whatever fails here gives back or frees the place `checkout` took, once.
+    private func ready(_ role: SessionPool.Role, _ limits: Limits) throws(PostgresError) -> PooledConnection {
+        let checkout = try pool.checkout(role)
+        var connection: PostgresConnection?
+        do throws(PostgresError) {
+            switch checkout {
+            case .idle(let idle) where !idle.connection.checkClosedByServer():
+                connection = idle.connection
+            case .idle(let idle):
+                // Closed by the server while idle: nothing was sent, so a new one is always safe.
+                idle.connection.close()
+                connection = try connect(role, nil, deadline: limits.clientDeadline)
+            case .connect(let configuration, let begun):
+                connection = try connect(role, configuration, begun: begun, deadline: limits.clientDeadline)
+            }
+            connection!.deadline = limits.clientDeadline
+            do {
+                try applyTimeout(connection!, limits)
+            } catch where error.connectionLost && !error.isTimeout {
+                // Setting a timeout is safe to repeat.
+                connection!.close()
+                connection = try connect(role, nil, deadline: limits.clientDeadline)
+                connection!.deadline = limits.clientDeadline
+                try applyTimeout(connection!, limits)
+            }
+            // On whichever connection opens first: a function that only reads may never open the
+            // writer's, and a reader holds the same schema.
+            if let migrator = pool.state.withLock({ $0.pendingSchemaCheck }) {
+                try migrator.checkSchema(connection!)
+                pool.state.withLock { $0.pendingSchemaCheck = nil }
+            }
+            connection!.mayHaveCommitted = false
+            return PooledConnection(connection: connection!)
+        } catch {
+            if let connection, connection.isOpen, !error.requiresReconnect {
+                giveBack(role, PooledConnection(connection: connection))
+            } else {
+                connection?.close()
+                pool.forget(role)
+            }
+            throw error
         }
-        connection.deadline = limits.clientDeadline
-        do {
-            try applyTimeout(connection, limits)
-        } catch where error.connectionLost && !error.isTimeout {
-            // Setting a timeout is safe to repeat.
-            connection = try connect(endpoint, deadline: limits.clientDeadline)
-            try applyTimeout(connection, limits)
-        }
-        // On whichever connection opens first: a function that only reads may never open the
-        // writer's, and a reader holds the same schema.
-        if let migrator = pendingSchemaCheck {
-            try migrator.checkSchema(connection)
-            pendingSchemaCheck = nil
-        }
-        connection.mayHaveCommitted = false
-        return connection
     }
 
-    /// Opens a new connection; once more with the secret read again when the password was refused.
-    private func connect(_ endpoint: SessionEndpoint, deadline: Instant?) throws(PostgresError) -> PostgresConnection {
+    /// Opens a new connection (with the server's current configuration when none is given);
+    /// once more with the secret read again when the password was refused.
+    private func connect(
+        _ role: SessionPool.Role, _ configuration: PostgresConfiguration?, begun: PendingConnect? = nil, deadline: Instant?
+    ) throws(PostgresError) -> PostgresConnection {
+        let (configuration, unnamed) = pool.state.withLock { (configuration ?? $0[role].configuration, $0[role].unnamedStatements) }
         do {
-            return try endpoint.connect(deadline: deadline)
+            let opened = try begun.map { begun throws(PostgresError) in
+                try PostgresConnection(configuration: configuration, deadline: deadline, resuming: begun)
+            } ?? PostgresConnection(configuration: configuration, deadline: deadline)
+            if unnamed { opened.unnamedStatements = true }
+            return opened
         } catch where error.sqlState == "28P01" {
-            guard let refreshed = try settings?.withRefreshedSecret() else { throw error }
-            settings = refreshed
-            writer.configuration = refreshed.writer
-            if let reader, let configuration = refreshed.reader { reader.configuration = configuration }
-            return try endpoint.connect(deadline: deadline)
+            guard let refreshed = try pool.state.withLock({ $0.settings })?.withRefreshedSecret() else { throw error }
+            let updated = pool.state.withLock { state -> PostgresConfiguration in
+                state.settings = refreshed
+                state.writer.configuration = refreshed.writer
+                if state.reader != nil, let configuration = refreshed.reader { state.reader!.configuration = configuration }
+                return state[role].configuration
+            }
+            let opened = try PostgresConnection(configuration: updated, deadline: deadline)
+            if unnamed { opened.unnamedStatements = true }
+            return opened
         }
+    }
+
+    /// A held connection that must not be used again: closed, and its place freed.
+    private func drop(_ role: SessionPool.Role, _ lease: PooledConnection) {
+        lease.connection.close()
+        pool.forget(role)
     }
 
     /// Rolls back what a broken unit left, then sets the server-side bound.
@@ -346,20 +438,40 @@ public final class PostgresSession {
         }
     }
 
-    /// Runs the body and makes sure no transaction is left open whatever it did; a
-    /// connection that must not be used again is dropped.
+    /// Runs the body on a held connection and gives it back with no transaction left open,
+    /// whatever it did; a connection that must not be used again is dropped instead.
     private func finishing<T>(
-        _ endpoint: SessionEndpoint, _ connection: PostgresConnection, _ body: (PostgresConnection) throws -> T
+        _ role: SessionPool.Role, _ lease: PooledConnection, _ access: DatabaseAccess, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        defer {
-            connection.rollbackIfNeeded()
-            adoptPoolerFinding(endpoint, connection)
-        }
+        let value: T
         do {
-            return try body(connection)
+            value = try body(lease.connection)
         } catch let error as PostgresError where error.requiresReconnect {
-            endpoint.close()
+            drop(role, lease)
+            throw error
+        } catch let error as PostgresError where error.isStatementNameMismatch && !error.connectionLost
+            && access == .readWrite && lease.connection.mayHaveCommitted {
+            // Running the unit again after part of it committed would write twice.
+            giveBack(role, lease)
+            throw PostgresError(
+                code: .unavailable,
+                message: "a prepared statement (SQLSTATE \(error.sqlState ?? "-")) was lost behind a pooler after part of the work committed",
+                sqlState: nil)
+        } catch {
+            giveBack(role, lease)
             throw error
         }
+        giveBack(role, lease)
+        return value
+    }
+
+    private func giveBack(_ role: SessionPool.Role, _ lease: PooledConnection) {
+        lease.connection.rollbackIfNeeded()
+        adoptPoolerFinding(role, lease.connection)
+        guard lease.connection.isOpen else {
+            drop(role, lease)
+            return
+        }
+        pool.checkin(lease, role)
     }
 }

@@ -1,52 +1,32 @@
 import UTCTime
 
-/// One server a `PostgresSession` talks to (the writer or the reader) and its connection.
-final class SessionEndpoint {
+/// One server the sessions talk to (the writer or the reader): its configuration and the
+/// connections open to it, idle ones kept for the next unit of work. Kept in `SessionPool`,
+/// under its lock.
+struct SessionEndpoint {
     /// Replaced when the secret is read again after a rotation (which drops a begun connect).
     var configuration: PostgresConfiguration {
         didSet { pending = nil }
     }
-    private(set) var connection: PostgresConnection?
-    /// A connect begun ahead of need (`startConnecting`), finished by the next `connect`.
-    private var pending: PendingConnect?
+    /// Open and not in use, most recently returned last.
+    var idle: [PooledConnection] = []
+    /// Idle plus in use.
+    var openCount = 0
+    /// A connect begun ahead of need (`PostgresSession.startConnecting`), finished by the
+    /// next unit that opens a connection here.
+    var pending: PendingConnect?
     /// A pooler was found in the way (see `PostgresConnection.unnamedStatements`): every
-    /// later connection to this endpoint starts on the unnamed path too.
+    /// later connection to this server starts on the unnamed path too.
     var unnamedStatements = false
 
     init(configuration: PostgresConfiguration) {
         self.configuration = configuration
     }
+}
 
-    /// Drops any current connection and opens a new one within `deadline`, finishing the
-    /// connect begun by `startConnecting` if there is one.
-    func connect(deadline: Instant?) throws(PostgresError) -> PostgresConnection {
-        close()
-        let opened: PostgresConnection
-        if let begun = pending {
-            pending = nil
-            opened = try PostgresConnection(configuration: configuration, deadline: deadline, resuming: begun)
-        } else {
-            opened = try PostgresConnection(configuration: configuration, deadline: deadline)
-        }
-        if unnamedStatements { opened.unnamedStatements = true }
-        connection = opened
-        return opened
-    }
-
-    /// Begins a connect without waiting, unless a connection or a begun connect exists.
-    func startConnecting() {
-        guard connection == nil, pending == nil else { return }
-        pending = PendingConnect(configuration: configuration)
-    }
-
-    func close() {
-        connection?.close()
-        connection = nil
-    }
-
-    /// Also drops a begun connect.
-    func closeAll() {
-        close()
-        pending = nil
-    }
+/// A connection moving between the pool and the one worker that holds it.
+struct PooledConnection: @unchecked Sendable {
+    // Unchecked: the pool hands a connection to one worker at a time, and takes it back
+    // under its lock before another can have it.
+    let connection: PostgresConnection
 }

@@ -14,17 +14,21 @@ public struct FunctionFleet: Sendable {
     public var environment: [String: String]
     public var timeout: Duration
     public var maximumInstances: Int
+    /// Invocations each process serves at once (`AWS_LAMBDA_MAX_CONCURRENCY`, as on Lambda
+    /// Managed Instances); 1: one at a time.
+    public var maximumConcurrency: Int
     public var logFormat: String
     public var memorySizeMB: Int
 
     public init(
         binaries: [String: String], environment: [String: String], timeout: Duration = .seconds(10),
-        maximumInstances: Int = 1, logFormat: String = "Text", memorySizeMB: Int = 256
+        maximumInstances: Int = 1, maximumConcurrency: Int = 1, logFormat: String = "Text", memorySizeMB: Int = 256
     ) {
         self.binaries = binaries
         self.environment = environment
         self.timeout = timeout
         self.maximumInstances = maximumInstances
+        self.maximumConcurrency = maximumConcurrency
         self.logFormat = logFormat
         self.memorySizeMB = memorySizeMB
     }
@@ -78,7 +82,8 @@ public struct FunctionFleet: Sendable {
         for (name, path) in binaries {
             emulator.register(FunctionConfiguration(
                 name: name, executablePath: path, environment: environment, memorySizeMB: memorySizeMB,
-                timeout: timeout, logFormat: logFormat, maximumInstances: maximumInstances
+                timeout: timeout, logFormat: logFormat, maximumInstances: maximumInstances,
+                maximumConcurrency: maximumConcurrency
             ))
         }
         return emulator

@@ -43,7 +43,11 @@ extension EmulatorCore {
                     actions.append(.resume(instance.readyWaiters))
                     state.instances[instanceID]?.readyWaiters = []
                 }
-                state.instances[instanceID]?.waiter = NextWaiter(channel: channel, keepAlive: request.keepAlive, delay: delay)
+                // A process takes as many invocations at once as it has `next` polls parked
+                // (its workers, with AWS_LAMBDA_MAX_CONCURRENCY set); a poll again on the same
+                // connection replaces that connection's.
+                state.instances[instanceID]?.waiters.removeAll { $0.channel === channel }
+                state.instances[instanceID]?.waiters.append(NextWaiter(channel: channel, keepAlive: request.keepAlive, delay: delay))
                 return actions + state.dispatch(function: instance.function, now: now)
 
             case .response(let requestID), .error(let requestID):

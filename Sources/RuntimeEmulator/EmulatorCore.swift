@@ -57,6 +57,9 @@ final class EmulatorCore: Sendable {
             guard let invocation = state.invocations[requestID], let instanceID = invocation.instanceID else { return [] }
             var actions: [EmulatorAction] = []
             if let action = state.finish(requestID, .timedOut, now: .now) { actions.append(action) }
+            // A process serving several invocations at once keeps serving the others; its late
+            // answer to this one is refused as for an unknown request id.
+            if (state.functions[invocation.function]?.configuration.maximumConcurrency ?? 1) > 1 { return actions }
             state.instances[instanceID]?.killed = true
             if let pid = state.instances[instanceID]?.pid, state.instances[instanceID]?.exit == nil { actions.append(.kill(pid)) }
             return actions
@@ -83,8 +86,8 @@ final class EmulatorCore: Sendable {
     /// queued work goes to a live process instead.
     func connectionClosed(_ channel: any Channel) {
         state.withLock { state in
-            for (id, instance) in state.instances where instance.waiter.map({ $0.channel === channel }) == true {
-                state.instances[id]?.waiter = nil
+            for (id, instance) in state.instances where instance.waiters.contains(where: { $0.channel === channel }) {
+                state.instances[id]?.waiters.removeAll { $0.channel === channel }
             }
         }
     }

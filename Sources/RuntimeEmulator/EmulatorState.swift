@@ -21,7 +21,7 @@ struct EmulatorState {
         guard !closed, var function = functions[name] else { return [] }
         var actions: [EmulatorAction] = []
         while let requestID = function.queue.first,
-              let instanceID = instances.values.filter({ $0.function == name && $0.isServing && $0.waiter != nil }).map(\.id).min() {
+              let instanceID = instances.values.filter({ $0.function == name && $0.isServing && !$0.waiters.isEmpty }).map(\.id).min() {
             function.queue.removeFirst()
             actions += assign(requestID, to: instanceID, now: now)
         }
@@ -43,14 +43,15 @@ struct EmulatorState {
     }
 
     private mutating func assign(_ requestID: String, to instanceID: Int, now: ContinuousClock.Instant) -> [EmulatorAction] {
-        guard var invocation = invocations[requestID], var instance = instances[instanceID], let waiter = instance.waiter else { return [] }
+        guard var invocation = invocations[requestID], var instance = instances[instanceID], !instance.waiters.isEmpty else { return [] }
         invocation.instanceID = instanceID
         invocation.assignedAt = now
         // Cold: the process's first invocation, and it waited for the process to start
         // (a prewarmed process that was ready first serves warm).
-        invocation.coldStart = instance.invocationsServed == 0 && (instance.firstNextAt.map { $0 >= invocation.enqueuedAt } ?? true)
-        instance.waiter = nil
-        instance.currentRequestID = requestID
+        invocation.coldStart = instance.invocationsAssigned == 0 && (instance.firstNextAt.map { $0 >= invocation.enqueuedAt } ?? true)
+        let waiter = instance.waiters.removeFirst()
+        instance.invocationsAssigned += 1
+        instance.currentRequestIDs.insert(requestID)
         invocations[requestID] = invocation
         instances[instanceID] = instance
 
@@ -81,8 +82,8 @@ struct EmulatorState {
         guard let invocation = invocations.removeValue(forKey: requestID) else { return nil }
         functions[invocation.function]?.queue.removeAll { $0 == requestID }
         let instance = (invocation.instanceID ?? instanceID).flatMap { instances[$0] }
-        if let instance, instance.currentRequestID == requestID {
-            instances[instance.id]?.currentRequestID = nil
+        if let instance, instance.currentRequestIDs.contains(requestID) {
+            instances[instance.id]?.currentRequestIDs.remove(requestID)
             instances[instance.id]?.invocationsServed += 1
         }
         let cold = invocation.coldStart || (invocation.instanceID == nil && instance != nil)
@@ -106,7 +107,7 @@ struct EmulatorState {
     mutating func processExited(_ instanceID: Int, _ exit: ProcessExit, now: ContinuousClock.Instant) -> [EmulatorAction] {
         guard var instance = instances[instanceID] else { return [] }
         instance.exit = exit
-        instance.waiter = nil
+        instance.waiters = []
         let waiters = instance.exitWaiters + instance.readyWaiters
         instance.exitWaiters = []
         instance.readyWaiters = []
@@ -114,8 +115,10 @@ struct EmulatorState {
         var actions: [EmulatorAction] = [.resume(waiters)]
         if let listener = instance.listener { actions.append(.close(listener)) }
 
-        if let requestID = instance.currentRequestID {
-            if let action = finish(requestID, .processExited(exit), now: now) { actions.append(action) }
+        if !instance.currentRequestIDs.isEmpty {
+            for requestID in instance.currentRequestIDs.sorted() {
+                if let action = finish(requestID, .processExited(exit), now: now) { actions.append(action) }
+            }
         } else if instance.firstNextAt == nil, let requestID = instance.launchedFor,
                   invocations[requestID]?.instanceID == nil {
             let outcome: InvocationOutcome = instance.initFailure.map { .initError($0, exit: exit) } ?? .processExited(exit)

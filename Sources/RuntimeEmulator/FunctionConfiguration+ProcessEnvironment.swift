@@ -39,6 +39,9 @@ extension FunctionConfiguration {
             // templates set it, and the runtime falls back to it when a deadline is implausible.
             "FUNCTION_TIMEOUT_SECONDS": String(max(1, timeout.components.seconds)),
         ]
+        if maximumConcurrency > 1 {
+            result["AWS_LAMBDA_MAX_CONCURRENCY"] = String(maximumConcurrency)
+        }
         for variable in Self.inheritedVariables {
             if let value = getenv(variable) { result[variable] = String(cString: value) }
         }

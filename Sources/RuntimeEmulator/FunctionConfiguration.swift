@@ -24,12 +24,16 @@ public struct FunctionConfiguration: Sendable {
     /// Warm processes the emulator may run at once for this function.
     public var maximumInstances: Int
     public var endpointStyle: EndpointStyle
+    /// Invocations one process serves at once (Lambda Managed Instances'
+    /// `PerExecutionEnvironmentMaxConcurrency`): above 1, the process gets
+    /// `AWS_LAMBDA_MAX_CONCURRENCY` and may hold that many `next` polls.
+    public var maximumConcurrency: Int
 
     public init(
         name: String, executablePath: String, arguments: [String] = [], environment: [String: String] = [:],
         memorySizeMB: Int = 128, timeout: Duration = .seconds(3), initTimeout: Duration = .seconds(10),
         region: String = "us-east-1", logFormat: String = "Text", maximumInstances: Int = 1,
-        endpointStyle: EndpointStyle = .pathPrefix
+        endpointStyle: EndpointStyle = .pathPrefix, maximumConcurrency: Int = 1
     ) {
         self.name = name
         self.executablePath = executablePath
@@ -42,6 +46,7 @@ public struct FunctionConfiguration: Sendable {
         self.logFormat = logFormat
         self.maximumInstances = maximumInstances
         self.endpointStyle = endpointStyle
+        self.maximumConcurrency = maximumConcurrency
     }
 
     /// `arn:aws:lambda:REGION:000000000000:function:NAME`.

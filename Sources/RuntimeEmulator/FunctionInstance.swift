@@ -13,14 +13,21 @@ struct FunctionInstance {
     var runtimeAPI: String?
     var spawnedAt: ContinuousClock.Instant?
     var firstNextAt: ContinuousClock.Instant?
-    var waiter: NextWaiter?
-    var currentRequestID: String?
+    /// Parked `next` polls, oldest first: one per worker of a process with
+    /// `AWS_LAMBDA_MAX_CONCURRENCY` set, else one at most.
+    var waiters: [NextWaiter] = []
+    /// The invocations the process is serving now.
+    var currentRequestIDs: Set<String> = []
+    /// Invocations handed to the process so far (its first is the cold one).
+    var invocationsAssigned = 0
     var initFailure: FunctionErrorReport?
     /// The invocation whose arrival started this process; it gets the init failure.
     var launchedFor: String?
     var exit: ProcessExit?
     /// SIGKILL sent (timeout, init limit, shutdown): it takes no more work.
     var killed = false
+    /// SIGTERM sent: it takes no more work, but may answer what it holds.
+    var terminating = false
     var invocationsServed = 0
     var connectionIDs: Set<Int> = []
     var listener: (any Channel)?
@@ -28,7 +35,7 @@ struct FunctionInstance {
     /// Resumed at the first `next` or at exit, whichever comes first.
     var readyWaiters: [CheckedContinuation<Void, Never>] = []
 
-    var isServing: Bool { exit == nil && !killed && initFailure == nil }
+    var isServing: Bool { exit == nil && !killed && !terminating && initFailure == nil }
 
     var initDuration: Duration? {
         guard let spawnedAt, let firstNextAt else { return nil }

@@ -1,6 +1,11 @@
 // RuntimeEmulator: a local Lambda Runtime API (SwiftNIO) that runs function binaries as child
 // processes, for replay and the tests; never linked into a function binary.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FoundationEssentials
 import NIOCore
 import NIOPosix
@@ -138,6 +143,31 @@ public final class RuntimeEmulator: Sendable {
         guard let info = instances().first(where: { $0.id == instanceID }), info.isAlive, let pid = info.pid,
               let nanoseconds = ProcStatus.cpuNanoseconds(pid: pid) else { return nil }
         return .nanoseconds(nanoseconds)
+    }
+
+    /// Sends SIGTERM to a live process, as Lambda does before it stops an execution
+    /// environment with an extension registered: it gets no more invocations, and those it
+    /// holds may still be answered. `waitForExit` tells how it ended.
+    public func terminateGracefully(instanceID: Int) {
+        let pid = core.state.withLock { state -> pid_t? in
+            guard let instance = state.instances[instanceID], instance.exit == nil else { return nil }
+            state.instances[instanceID]?.terminating = true
+            return instance.pid
+        }
+        if let pid { kill(pid, SIGTERM) }
+    }
+
+    /// Waits until the process has exited (and been reaped); nil for an unknown instance.
+    public func waitForExit(instanceID: Int) async -> ProcessExit? {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = core.state.withLock { state -> Bool in
+                guard let instance = state.instances[instanceID], instance.exit == nil, instance.pid != nil else { return true }
+                state.instances[instanceID]?.exitWaiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+        return core.state.withLock { $0.instances[instanceID]?.exit }
     }
 
     /// SIGKILLs the live processes (all, or one function's) and waits until they are reaped.

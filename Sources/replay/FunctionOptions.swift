@@ -19,7 +19,7 @@ struct FunctionOptions: ParsableArguments {
     @Option(help: "PostgreSQL URL (default: $DATABASE_URL).")
     var databaseURL: String?
 
-    func fleet(environment extra: [String: String], maximumInstances: Int = 1) throws -> FunctionFleet {
+    func fleet(environment extra: [String: String], maximumInstances: Int = 1, maximumConcurrency: Int = 1) throws -> FunctionFleet {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard logFormat == "Text" || logFormat == "JSON" else { throw ValidationError("--log-format is Text or JSON") }
         let binaries = try FunctionFleet.binaries(directory: binDir, overrides: FunctionFleet.overrides(functionBinaries))
@@ -38,7 +38,7 @@ struct FunctionOptions: ParsableArguments {
         environment.merge(extra) { _, new in new }
         return FunctionFleet(
             binaries: binaries, environment: environment, timeout: .milliseconds(Int64(timeout * 1000)),
-            maximumInstances: maximumInstances, logFormat: logFormat
+            maximumInstances: maximumInstances, maximumConcurrency: maximumConcurrency, logFormat: logFormat
         )
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LambdaRuntime
 import ReplayKit
 import RuntimeEmulator
 
@@ -22,6 +23,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Warm processes per function at most (more requests queue).")
     var concurrency: Int = 4
+
+    @Option(help: ArgumentHelp(
+        "Invocations each process serves at once, as on Lambda Managed Instances (AWS_LAMBDA_MAX_CONCURRENCY).",
+        discussion: "With --concurrency 1 --max-concurrency N, one process per function serves N requests at once."
+    ))
+    var maxConcurrency: Int = 1
 
     @Option(help: "Save every event and response into a replay file in this folder.")
     var record: String?
@@ -65,8 +72,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard jwtSecret != nil || (jwtIssuer == nil && jwtAudience == nil) else {
             throw ValidationError("--jwt-issuer and --jwt-audience need --jwt-secret")
         }
+        guard (1...RuntimeShutdown.maximumWorkers).contains(maxConcurrency) else {
+            throw ValidationError("--max-concurrency must be between 1 and \(RuntimeShutdown.maximumWorkers)")
+        }
         let authMode = jwtSecret == nil ? "none" : "jwt"
-        let fleet = try options.fleet(environment: ["AUTH_MODE": authMode], maximumInstances: concurrency)
+        let fleet = try options.fleet(environment: ["AUTH_MODE": authMode], maximumInstances: concurrency, maximumConcurrency: maxConcurrency)
         try fleet.checkBinaries()
         if options.resolvedDatabaseURL == nil {
             Output.err("replay: DATABASE_URL is not set; the functions will fail at init\n")

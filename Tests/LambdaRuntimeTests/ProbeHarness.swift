@@ -8,6 +8,7 @@ func withProbe<T>(
     maximumInstances: Int = 1,
     environment: [String: String] = [:],
     endpointStyle: FunctionConfiguration.EndpointStyle = .pathPrefix,
+    maximumConcurrency: Int = 1,
     _ body: (RuntimeEmulator, FunctionOutputLog) async throws -> T
 ) async throws -> T {
     let path = try #require(BuiltProducts.path("lambda-probe"), "build lambda-probe first (swift build)")
@@ -16,7 +17,7 @@ func withProbe<T>(
     // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
     emulator.register(FunctionConfiguration(
         name: "probe", executablePath: path, environment: environment, timeout: .seconds(60), initTimeout: .seconds(60),
-        maximumInstances: maximumInstances, endpointStyle: endpointStyle
+        maximumInstances: maximumInstances, endpointStyle: endpointStyle, maximumConcurrency: maximumConcurrency
     ))
     do {
         let result = try await body(emulator, output)

@@ -66,11 +66,13 @@ final class LineLog: Sendable {
 /// emulator running real function processes; all stopped after the body.
 func withServe<T>(
     binaries: [String: String], environment: [String: String] = [:], timeout: Duration = .seconds(60),
-    concurrency: Int = 2, verifier: JWTVerifier? = nil, recorder: SessionRecorder? = nil,
+    concurrency: Int = 2, maximumConcurrency: Int = 1, verifier: JWTVerifier? = nil, recorder: SessionRecorder? = nil,
     _ body: (LoopbackClient, RuntimeEmulator, LineLog) async throws -> T
 ) async throws -> T {
     let log = LineLog()
-    let fleet = FunctionFleet(binaries: binaries, environment: environment, timeout: timeout, maximumInstances: concurrency)
+    let fleet = FunctionFleet(binaries: binaries, environment: environment, timeout: timeout, maximumInstances: concurrency,
+        maximumConcurrency: maximumConcurrency
+    )
     try fleet.checkBinaries()
     let emulator = try await fleet.startEmulator { line in log.append("[\(line.function)] \(line.text)") }
     // Unmatched requests go to default_route when the fleet has it, else get the gateway's own 404.

@@ -60,6 +60,41 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(5))")
     }
 
+    /// `replay serve --concurrency 1 --max-concurrency 4`: one process per function, four
+    /// invocations at a time in it, and every answer is its own request's.
+    @Test func burstIntoOneProcessPerFunctionAtConcurrencyFour() async throws {
+        let clients = 16
+        let requestsPerClient = 8
+        let failures = try await withServe(binaries: try testFunctionFleet(), concurrency: 1, maximumConcurrency: 4) { client, emulator, log in
+            try await withThrowingTaskGroup(of: [String].self) { group in
+                for clientNumber in 0..<clients {
+                    group.addTask {
+                        var problems: [String] = []
+                        for index in 0..<requestsPerClient {
+                            let marker = "c\(clientNumber)-r\(index)"
+                            let path = index % 2 == 0 ? "/api/users/\(user)" : "/api/blood-tests/\(user)/2024-05-01"
+                            let reply = try await client.send("GET", path + "?marker=\(marker)")
+                            if reply.status != 200 || (try? reply.json())?["marker"] != .string(marker) {
+                                problems.append("\(marker) \(path): \(reply.status) \(reply.text)")
+                            }
+                        }
+                        return problems
+                    }
+                }
+                var all: [String] = []
+                for try await problems in group { all += problems }
+                for function in ["users", "blood_tests"] {
+                    let instances = emulator.instances(of: function)
+                    #expect(instances.count == 1, "\(function)")
+                    #expect(instances.allSatisfy { $0.exit == nil }, "\(function)")
+                }
+                #expect(log.all.contains { $0.contains("serving invocations concurrently workers=4") })
+                return all
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+    }
+
     @Test func crashMidRequestIs502AndTheNextRequestSucceeds() async throws {
         try await withServe(binaries: try testFunctionFleet()) { client, emulator, log in
             let crash = try await client.send("GET", "/api/users/\(user)?action=crash")

@@ -2,8 +2,9 @@ public import LambdaHTTP
 public import LambdaRuntime
 public import Postgres
 
-/// Answers the routes of one function: auth first, then the endpoint.
-public struct HealthTrackerApplication: HTTPApplication {
+/// Answers the routes of one function: auth first, then the endpoint. Each runtime worker
+/// has its own, on its own session of the process's connection pool.
+public struct HealthTrackerApplication: ConcurrentHTTPApplication {
     public let function: APIFunction
     public let authMode: AuthMode
     public let database: PostgresSession
@@ -59,6 +60,16 @@ public struct HealthTrackerApplication: HTTPApplication {
 
     public func takeDatabaseTime() -> Duration {
         database.takeDatabaseTime()
+    }
+
+    public func forWorker() -> HealthTrackerApplication {
+        HealthTrackerApplication(function: function, authMode: authMode, database: database.forWorker())
+    }
+
+    /// SIGTERM: every connection ends with a Terminate message, so the server (or the proxy)
+    /// frees its backend at once rather than when it notices the socket gone.
+    public func shutdown() {
+        database.close()
     }
 
     private func endpointResponse(_ call: APICall) throws -> HTTPResponse {

@@ -30,7 +30,11 @@ public enum HealthTrackerFunction {
         for warning in settings.warnings { context.logger.warn(warning) }
         // No per-query timeout longer than the function's own, whatever a skewed clock says.
         let timeout = DeadlinePolicy(environment: context.environment).functionTimeoutMilliseconds
-        let database = PostgresSession(settings: settings, maximumTimeoutMilliseconds: Int(timeout))
+        // One connection to each server per worker at most (Lambda Managed Instances run
+        // several invocations at once in one process; otherwise one).
+        let database = PostgresSession(
+            settings: settings, maximumTimeoutMilliseconds: Int(timeout), maximumConnections: context.maximumConcurrency
+        )
         database.requireSchema(HealthTrackerSchema.migrator)
         // A 404 from the reader may be replication lag: the writer answers before it is believed.
         database.retriedOnWriter = { ($0 as? Problem)?.status == 404 }

@@ -10,7 +10,7 @@ public import LambdaRuntime
 /// A request that does match a route here reached the wrong function: the gateway's
 /// routes and the table disagree (a deployment bug). It answers 404, as the gateway would
 /// have, and logs the route key (never the path, which may hold a user id).
-public struct UnmatchedRouteApplication: HTTPApplication {
+public struct UnmatchedRouteApplication: ConcurrentHTTPApplication {
     public init() {}
 
     public func respond(to request: HTTPRequest, match: RouteMatch<APIRoute>, context: LambdaContext) throws -> HTTPResponse {

@@ -12,10 +12,24 @@ public protocol HTTPApplication<Route> {
     /// Time spent waiting on a database since the last call, which resets it (the
     /// `DatabaseTime` metric); zero for an application without one.
     mutating func takeDatabaseTime() -> Duration
+
+    /// On SIGTERM, after the last request: close what the application holds.
+    mutating func shutdown()
 }
 
 extension HTTPApplication {
     public mutating func takeDatabaseTime() -> Duration { .zero }
+    public mutating func shutdown() {}
+}
+
+/// An application that can answer several requests at once (Lambda Managed Instances): each
+/// worker gets its own, made by `forWorker()`; what they share must be thread-safe.
+public protocol ConcurrentHTTPApplication: HTTPApplication, Sendable {
+    func forWorker() -> Self
+}
+
+extension ConcurrentHTTPApplication {
+    public func forWorker() -> Self { self }
 }
 
 /// An application given as a closure.

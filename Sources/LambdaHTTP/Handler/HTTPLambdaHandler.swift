@@ -51,6 +51,10 @@ public struct HTTPLambdaHandler<Application: HTTPApplication>: LambdaHandler {
         return payload
     }
 
+    public mutating func shutdown() {
+        application.shutdown()
+    }
+
     /// The response to a decoded request, with the request id on it.
     public mutating func respond(to request: HTTPRequest, context: LambdaContext) -> HTTPResponse {
         var response: HTTPResponse
@@ -99,6 +103,17 @@ public struct HTTPLambdaHandler<Application: HTTPApplication>: LambdaHandler {
             }
         }
         return try application.respond(to: request, match: match, context: context)
+    }
+}
+
+extension HTTPLambdaHandler: Sendable where Application: Sendable {}
+
+/// Each worker's handler has its own application (and its own `lastRoute`).
+extension HTTPLambdaHandler: ConcurrentLambdaHandler where Application: ConcurrentHTTPApplication {
+    public func forWorker() -> Self {
+        var handler = self
+        handler.application = application.forWorker()
+        return handler
     }
 }
 

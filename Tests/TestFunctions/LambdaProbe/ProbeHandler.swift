@@ -6,7 +6,7 @@ import Darwin
 import LambdaRuntime
 
 /// Does what the event's `action` says.
-struct ProbeHandler: LambdaHandler {
+struct ProbeHandler: ConcurrentLambdaHandler {
     mutating func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] {
         guard let probe = ProbeEvent(event) else { throw ProbeError.undecodableEvent }
         let action = probe.strings["action"] ?? ""
@@ -21,6 +21,18 @@ struct ProbeHandler: LambdaHandler {
             var remaining = timespec()
             while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
             return Array("{\"slept\":\(milliseconds)}".utf8)
+        case "await":
+            // Blocks until the test opens the FIFO at `path` for writing, then reads to its end:
+            // the test decides when this invocation finishes, without timing.
+            let path = probe.strings["path"] ?? ""
+            let text = Self.readToEnd(path)
+            context.logger.info("awaited", ["body": text])
+            return Array((
+                "{\"awaited\":\(JSONText.quoted(text)),\"requestId\":\(JSONText.quoted(context.requestID))"
+                    + ",\"traceId\":\(context.traceID.map(JSONText.quoted) ?? "null")"
+                    + ",\"traceEnv\":\(getenv("_X_AMZN_TRACE_ID").map { JSONText.quoted(String(cString: $0)) } ?? "null")"
+                    + ",\"deadlineMs\":\(context.deadline.millisecondsSinceEpoch),\"coldStart\":\(context.isColdStart)}"
+            ).utf8)
         case "big":
             return [UInt8](repeating: UInt8(ascii: "x"), count: max(0, probe.integers["bytes"] ?? 0))
         case "crash":
@@ -33,6 +45,23 @@ struct ProbeHandler: LambdaHandler {
         default:
             throw ProbeError.unknownAction(action)
         }
+    }
+
+    private static func readToEnd(_ path: String) -> String {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return "" }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count > 0 {
+                bytes += buffer[0..<count]
+            } else if count == 0 || errno != EINTR {
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func environmentReport(_ context: LambdaContext) -> String {

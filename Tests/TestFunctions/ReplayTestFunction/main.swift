@@ -12,7 +12,7 @@ import LambdaRuntime
 
 struct TestFunctionError: Error {}
 
-struct TestFunctionHandler: LambdaHandler {
+struct TestFunctionHandler: ConcurrentLambdaHandler {
     mutating func handle(_ event: [UInt8], context: LambdaContext) throws -> [UInt8] {
         let request = try HTTPRequest(decoding: event)
         switch request.query["action"] ?? "" {
