@@ -179,7 +179,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplayTests",
-            dependencies: ["APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "PostgresTestSupport", "TestTags", "UTCTime"],
+            dependencies: ["APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "PostgresTestSupport", "TestTags", "UTCTime"],
             swiftSettings: strict
         ),
         // The operable-on-AWS parts through the real binaries: the migrate function as a

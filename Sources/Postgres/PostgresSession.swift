@@ -395,9 +395,12 @@ public final class PostgresSession: Sendable {
     ) throws(PostgresError) -> PostgresConnection {
         let (configuration, unnamed) = pool.state.withLock { (configuration ?? $0[role].configuration, $0[role].unnamedStatements) }
         do {
-            let opened = try begun.map { begun throws(PostgresError) in
-                try PostgresConnection(configuration: configuration, deadline: deadline, resuming: begun)
-            } ?? PostgresConnection(configuration: configuration, deadline: deadline)
+            let opened: PostgresConnection
+            if let begun {
+                opened = try PostgresConnection(configuration: configuration, deadline: deadline, resuming: begun)
+            } else {
+                opened = try PostgresConnection(configuration: configuration, deadline: deadline)
+            }
             if unnamed { opened.unnamedStatements = true }
             return opened
         } catch where error.sqlState == "28P01" {

@@ -1,4 +1,5 @@
 import LambdaHTTP
+import Postgres
 import ReplayKit
 import TestTags
 import Testing

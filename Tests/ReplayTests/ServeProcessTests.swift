@@ -2,6 +2,7 @@ import APIGatewayTesting
 import HealthTracker
 import Foundation
 import LambdaHTTP
+import Postgres
 import ReplayKit
 import TestTags
 import Testing
