@@ -79,7 +79,8 @@ struct TLSHandshakeTests {
             let refused = #expect(throws: PostgresError.self) {
                 try PostgresConnection(configuration: PostgresConfiguration(connectionString: plaintext, applicationName: "tests"))
             }
-            #expect(refused?.sqlState == "28000" && refused?.httpStatus == 503)
+            // Refused credentials are a configuration error (500), not a transient 503.
+            #expect(refused?.sqlState == "28000" && refused?.httpStatus == 500)
         }
     }
 

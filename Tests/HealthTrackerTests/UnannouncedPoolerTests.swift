@@ -9,7 +9,7 @@ import Testing
 
 /// The real `users` binary behind PgBouncer in transaction mode without `DATABASE_POOLED`:
 /// what an operator who forgot the switch gets.
-@Suite("A pooler without DATABASE_POOLED, through a function", .tags(.process, .database))
+@Suite("A pooler without DATABASE_POOLED, through a function", .tags(.process))
 struct UnannouncedPoolerTests {
     @Test("a named statement missing on the next backend is run again unnamed: every request succeeds, one row each, one WARN naming DATABASE_POOLED=true")
     func switchesAndWarnsOnce() async throws {

@@ -33,16 +33,43 @@ public struct PausedReplay {
         return position
     }
 
-    /// Runs `body` with replay paused, then resumes it.
+    /// Runs `body` with replay paused, then resumes it. Suites run in parallel and share one
+    /// standby, so one test pauses at a time: another's resume must not end this one's lag.
     public func paused<T>(_ body: () async throws -> T) async throws -> T {
-        try standby.execute("SELECT pg_wal_replay_pause()")
+        await ReplayPauseTurn.shared.acquire()
         do {
+            try standby.execute("SELECT pg_wal_replay_pause()")
             let value = try await body()
             try standby.execute("SELECT pg_wal_replay_resume()")
+            await ReplayPauseTurn.shared.release()
             return value
         } catch {
             _ = try? standby.execute("SELECT pg_wal_replay_resume()")
+            await ReplayPauseTurn.shared.release()
             throw error
+        }
+    }
+}
+
+/// The one turn at pausing the shared standby's replay, handed on in arrival order.
+actor ReplayPauseTurn {
+    static let shared = ReplayPauseTurn()
+    private var taken = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        guard taken else {
+            taken = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            taken = false
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }
