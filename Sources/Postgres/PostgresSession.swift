@@ -334,9 +334,10 @@ public final class PostgresSession: Sendable {
         guard connection.unnamedStatements, !connection.configuration.pooled else { return }
         pool.state.withLock { state in
             guard !state[role].unnamedStatements else { return }
+            // Told once per process: when neither server had been found behind a pooler yet.
+            let toldAlready = state.writer.unnamedStatements || state.reader?.unnamedStatements == true
             state[role].unnamedStatements = true
-            guard !state.warnedAboutPooler else { return }
-            state.warnedAboutPooler = true
+            guard !toldAlready else { return }
             state.warnings.append(
                 "a named prepared statement was missing on the server session or already there (SQLSTATE 26000 or 42P05): "
                     + "a transaction-pooling proxy is in the way; set DATABASE_POOLED=true. This process now uses unnamed statements.")

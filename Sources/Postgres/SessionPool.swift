@@ -22,7 +22,6 @@ final class SessionPool: Sendable {
         var retriedOnWriter: (@Sendable (any Error) -> Bool)?
         /// Advice for the operator not yet handed to a function's log, each given once per process.
         var warnings: [String] = []
-        var warnedAboutPooler = false
 
         subscript(role: Role) -> SessionEndpoint {
             get { role == .writer ? writer : reader! }
