@@ -55,17 +55,20 @@ let package = Package(
         // references it, so every binary that serves invocations links it.
         .target(name: "CGlibcCompat"),
 
+        // What the lower modules share and cannot take from one another: the JSON writer, percent
+        // coding, a thread of its own, the Lambda error document. No Foundation.
+        .target(name: "Essentials", swiftSettings: strict),
         .target(name: "UTCTime", swiftSettings: strict),
         .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strict),
         // The runtime's SIGTERM handler and the socket hooks it interrupts a `next` poll with.
         .target(name: "CLambdaShutdown", dependencies: ["CCurl"]),
-        .target(name: "LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime", "CGlibcCompat", "CLambdaShutdown"], swiftSettings: strict),
-        .target(name: "LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"], swiftSettings: strict),
-        .target(name: "Postgres", dependencies: ["CLibPQ", "UTCTime"], swiftSettings: strict),
+        .target(name: "LambdaRuntime", dependencies: ["Essentials", "CurlHTTP", "UTCTime", "CGlibcCompat", "CLambdaShutdown"], swiftSettings: strict),
+        .target(name: "LambdaHTTP", dependencies: ["Essentials", "LambdaRuntime", "UTCTime"], swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "Essentials", "UTCTime"], swiftSettings: strict),
         .target(name: "HealthScore", dependencies: ["UTCTime"], swiftSettings: strict),
         .target(
             name: "HealthTracker",
-            dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP", "HealthScore"],
+            dependencies: ["Essentials", "LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP", "HealthScore"],
             swiftSettings: strict
         ),
 
@@ -75,7 +78,7 @@ let package = Package(
         .target(
             name: "RuntimeEmulator",
             dependencies: [
-                "CProcessSpawn",
+                "CProcessSpawn", "Essentials",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -86,14 +89,14 @@ let package = Package(
         // under the emulator (the tests, replay and the benches): never in a function binary.
         .target(
             name: "APIGatewayTesting",
-            dependencies: ["LambdaHTTP", "LambdaRuntime", "RuntimeEmulator", "UTCTime"],
+            dependencies: ["Essentials", "LambdaHTTP", "LambdaRuntime", "RuntimeEmulator", "UTCTime"],
             swiftSettings: strict
         ),
         // The replay CLI's logic (gateway, runner, server, zip smoke test), testable without the CLI.
         .target(
             name: "ReplayKit",
             dependencies: [
-                "APIGatewayTesting", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP",
+                "APIGatewayTesting", "Essentials", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -103,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "replay",
             dependencies: [
-                "APIGatewayTesting", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres",
+                "APIGatewayTesting", "Essentials", "ReplayKit", "RuntimeEmulator", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -113,7 +116,7 @@ let package = Package(
         // scripts/fuzz's targets (events, bodies, query, paths); without -DFUZZING it replays saved inputs.
         .executableTarget(
             name: "fuzz-targets",
-            dependencies: ["HealthTracker", "LambdaHTTP", "UTCTime", "CLibFuzzer"],
+            dependencies: ["Essentials", "HealthTracker", "LambdaHTTP", "UTCTime", "CLibFuzzer"],
             path: "Sources/FuzzTargets",
             swiftSettings: strict
         ),
@@ -122,14 +125,14 @@ let package = Package(
         // A tiny custom runtime driven by its events, for the runtime's contract tests.
         .executableTarget(
             name: "lambda-probe",
-            dependencies: ["LambdaRuntime", "LambdaHTTP"],
+            dependencies: ["Essentials", "LambdaRuntime", "LambdaHTTP"],
             path: "Tests/TestFunctions/LambdaProbe",
             swiftSettings: strict
         ),
         // An HTTP API function for replay's tests: answers any route, or crashes, sleeps or fails on request.
         .executableTarget(
             name: "replay-test-function",
-            dependencies: ["LambdaRuntime", "LambdaHTTP"],
+            dependencies: ["Essentials", "LambdaRuntime", "LambdaHTTP"],
             path: "Tests/TestFunctions/ReplayTestFunction",
             swiftSettings: strict
         ),
@@ -143,10 +146,10 @@ let package = Package(
         .testTarget(name: "HealthScoreTests", dependencies: ["HealthScore", "ScoreTestSupport", "TestTags", "UTCTime"], swiftSettings: strict),
         .testTarget(
             name: "LambdaRuntimeTests",
-            dependencies: ["APIGatewayTesting", "LambdaRuntime", "RuntimeEmulator", "TestTags", "UTCTime"],
+            dependencies: ["APIGatewayTesting", "Essentials", "LambdaRuntime", "RuntimeEmulator", "TestTags", "UTCTime"],
             swiftSettings: strict
         ),
-        .testTarget(name: "LambdaHTTPTests", dependencies: ["APIGatewayTesting", "LambdaHTTP", "TestTags"], swiftSettings: strict),
+        .testTarget(name: "LambdaHTTPTests", dependencies: ["APIGatewayTesting", "Essentials", "LambdaHTTP", "TestTags"], swiftSettings: strict),
         // A recording loopback HTTP server (SwiftNIO) for the HTTP clients' tests.
         .target(
             name: "HTTPTestSupport",
@@ -168,7 +171,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresTests",
-            dependencies: ["Postgres", "PostgresTestSupport", "TestTags", "UTCTime"],
+            dependencies: ["Essentials", "Postgres", "PostgresTestSupport", "TestTags", "UTCTime"],
             swiftSettings: strict
         ),
         // The deployment templates and openapi.yaml against the router's route table.
@@ -195,7 +198,7 @@ let package = Package(
         .testTarget(
             name: "HealthTrackerTests",
             dependencies: [
-                "APIGatewayTesting", "HealthTracker", "HealthScore", "Postgres", "RuntimeEmulator", "PostgresTestSupport",
+                "APIGatewayTesting", "Essentials", "HealthTracker", "HealthScore", "Postgres", "RuntimeEmulator", "PostgresTestSupport",
                 "ScoreTestSupport", "HTTPTestSupport", "TestTags",
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],

@@ -34,17 +34,18 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "MainSources/CCurl", pkgConfig: "libcurl"),
         .systemLibrary(name: "CLibPQ", path: "MainSources/CLibPQ", pkgConfig: "libpq"),
         .target(name: "CGlibcCompat", path: "MainSources/CGlibcCompat"),
+        mainModule("Essentials"),
         mainModule("UTCTime"),
         mainModule("CurlHTTP", dependencies: ["CCurl"]),
         .target(name: "CLambdaShutdown", dependencies: ["CCurl"], path: "MainSources/CLambdaShutdown"),
-        mainModule("LambdaRuntime", dependencies: ["CurlHTTP", "UTCTime", "CGlibcCompat", "CLambdaShutdown"]),
-        mainModule("LambdaHTTP", dependencies: ["LambdaRuntime", "UTCTime"]),
-        mainModule("Postgres", dependencies: ["CLibPQ", "UTCTime"]),
+        mainModule("LambdaRuntime", dependencies: ["Essentials", "CurlHTTP", "UTCTime", "CGlibcCompat", "CLambdaShutdown"]),
+        mainModule("LambdaHTTP", dependencies: ["Essentials", "LambdaRuntime", "UTCTime"]),
+        mainModule("Postgres", dependencies: ["CLibPQ", "Essentials", "UTCTime"]),
         mainModule("HealthScore", dependencies: ["UTCTime"]),
-        mainModule("HealthTracker", dependencies: ["LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP", "HealthScore"]),
+        mainModule("HealthTracker", dependencies: ["Essentials", "LambdaRuntime", "LambdaHTTP", "Postgres", "UTCTime", "CurlHTTP", "HealthScore"]),
         .target(name: "CProcessSpawn", path: "MainSources/CProcessSpawn"),
-        mainModule("RuntimeEmulator", dependencies: ["CProcessSpawn"] + nio),
-        mainModule("APIGatewayTesting", dependencies: ["LambdaHTTP", "LambdaRuntime", "RuntimeEmulator", "UTCTime"]),
+        mainModule("RuntimeEmulator", dependencies: ["CProcessSpawn", "Essentials"] + nio),
+        mainModule("APIGatewayTesting", dependencies: ["Essentials", "LambdaHTTP", "LambdaRuntime", "RuntimeEmulator", "UTCTime"]),
 
         // What the bench clients share: a cheap generator, the monotonic clock, percentiles.
         .target(name: "BenchSupport", swiftSettings: strict),
@@ -60,7 +61,7 @@ let package = Package(
         // scripts/bench-parse's client side: worst-case bodies through the physical_activity handler.
         .executableTarget(
             name: "parse-bench",
-            dependencies: ["BenchSupport", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime"],
+            dependencies: ["BenchSupport", "Essentials", "HealthTracker", "LambdaHTTP", "LambdaRuntime", "Postgres", "UTCTime"],
             path: "Sources/ParseBench",
             swiftSettings: strict
         ),

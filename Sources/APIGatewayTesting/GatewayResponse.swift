@@ -43,10 +43,10 @@ public struct GatewayResponse: Sendable {
         switch outcome {
         case .response(let payload):
             return fromPayload(payload) ?? gateway(502, "Internal Server Error", reason: "invalid response")
-        case .functionError(let report):
-            return gateway(502, "Internal Server Error", reason: "function error \(report.errorType)")
-        case .initError(let report, _):
-            return gateway(502, "Internal Server Error", reason: "init error \(report.errorType)")
+        case .functionError(let posted):
+            return gateway(502, "Internal Server Error", reason: "function error \(posted.report.errorType)")
+        case .initError(let posted, _):
+            return gateway(502, "Internal Server Error", reason: "init error \(posted.report.errorType)")
         case .processExited(let exit):
             return gateway(502, "Internal Server Error", reason: "process \(exit)")
         case .timedOut:

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Essentials
 import FoundationEssentials
 public import LambdaHTTP
 import UTCTime

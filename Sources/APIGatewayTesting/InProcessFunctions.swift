@@ -1,3 +1,4 @@
+import Essentials
 import FoundationEssentials
 public import LambdaRuntime
 public import RuntimeEmulator
@@ -48,7 +49,7 @@ public final class InProcessFunctions: FunctionHost {
         case .instance(let found): instance = found
         case .failed(let outcome): return HostedInvocation(requestID: requestID, outcome: outcome)
         }
-        let outcome = await DetachedThread.run { instance.handle(event, requestID: requestID, timeout: timeout) }
+        let outcome = await SystemThread.run { instance.handle(event, requestID: requestID, timeout: timeout) }
         checkIn(instance, function: function)
         return HostedInvocation(requestID: requestID, outcome: outcome)
     }
@@ -104,13 +105,13 @@ public final class InProcessFunctions: FunctionHost {
         case .use(let instance):
             return .instance(instance)
         case .start(let configuration, let makeHandler, let id):
-            let made = await DetachedThread.run { Result { try Instance(configuration: configuration, makeHandler: makeHandler, id: id) } }
+            let made = await SystemThread.run { Result { try Instance(configuration: configuration, makeHandler: makeHandler, id: id) } }
             switch made {
             case .success(let instance):
                 return .instance(instance)
             case .failure(let error):
                 state.withLock { $0.functions[name]?.started -= 1 }
-                return .failed(.initError(FunctionErrorReport(LambdaErrorReport(for: error)), exit: .exited(1)))
+                return .failed(.initError(PostedError(postedBy: LambdaErrorReport(for: error)), exit: .exited(1)))
             }
         case .wait:
             let instance = await withCheckedContinuation { continuation in
@@ -202,15 +203,8 @@ private final class OneInvocationTransport: RuntimeAPITransport {
     }
 
     func reportError(requestID: String, _ report: LambdaErrorReport) throws(RuntimeAPIError) {
-        outcome = .functionError(FunctionErrorReport(report))
+        outcome = .functionError(PostedError(postedBy: report))
     }
 
     func reportInitError(_ report: LambdaErrorReport) throws(RuntimeAPIError) {}
-}
-
-extension FunctionErrorReport {
-    /// The report as the emulator would have received it from the runtime.
-    fileprivate init(_ report: LambdaErrorReport) {
-        self.init(errorType: report.errorType, errorMessage: report.errorMessage, headerErrorType: report.errorType, body: report.json)
-    }
 }

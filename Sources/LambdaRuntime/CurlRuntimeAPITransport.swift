@@ -1,4 +1,5 @@
 public import CurlHTTP
+public import Essentials
 
 /// The Runtime API over one `CurlHTTPClient`: one easy handle, so one kept-alive TCP
 /// connection carries every call for the life of the process.

@@ -1,3 +1,4 @@
+import Essentials
 public import UTCTime
 
 /// One CloudWatch embedded metric format (EMF) record: a JSON log line from which
@@ -47,16 +48,44 @@ public struct EmbeddedMetrics: Sendable {
 
     /// The record as one line of JSON.
     public func rendered(at time: Instant) -> String {
-        var line = "{\"_aws\":{\"Timestamp\":\(time.millisecondsSinceEpoch),\"CloudWatchMetrics\":[{"
-        line += "\"Namespace\":\(JSONText.quoted(namespace)),\"Dimensions\":["
-        line += dimensionSets.map { "[" + $0.map(JSONText.quoted).joined(separator: ",") + "]" }.joined(separator: ",")
-        line += "],\"Metrics\":["
-        line += metrics.map { "{\"Name\":\(JSONText.quoted($0.name)),\"Unit\":\(JSONText.quoted($0.unit.rawValue))}" }
-            .joined(separator: ",")
-        line += "]}]}"
-        for (name, value) in dimensions + properties { line += ",\(JSONText.quoted(name)):\(JSONText.quoted(value))" }
-        for metric in metrics { line += ",\(JSONText.quoted(metric.name)):\(EmbeddedMetrics.number(metric.value))" }
-        return line + "}"
+        var line = JSONWriter(capacity: 512)
+        line.beginObject()
+        line.name("_aws")
+        line.beginObject()
+        line.name("Timestamp")
+        line.number(text: String(time.millisecondsSinceEpoch))
+        line.name("CloudWatchMetrics")
+        line.beginArray()
+        line.beginObject()
+        line.member("Namespace", namespace)
+        line.name("Dimensions")
+        line.beginArray()
+        for set in dimensionSets {
+            line.beginArray()
+            for name in set { line.string(name) }
+            line.endArray()
+        }
+        line.endArray()
+        line.name("Metrics")
+        line.beginArray()
+        for metric in metrics {
+            line.beginObject()
+            line.member("Name", metric.name)
+            line.member("Unit", metric.unit.rawValue)
+            line.endObject()
+        }
+        line.endArray()
+        line.endObject()
+        line.endArray()
+        line.endObject()
+        for (name, value) in dimensions { line.member(name, value) }
+        for (name, value) in properties { line.member(name, value) }
+        for metric in metrics {
+            line.name(metric.name)
+            line.number(text: EmbeddedMetrics.number(metric.value))
+        }
+        line.endObject()
+        return line.text
     }
 
     /// A JSON number: integers without a fraction, others to three decimals; a value JSON

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CGlibcCompat
 import CurlHTTP
+import Essentials
 
 /// The entry point of a function binary.
 ///
@@ -140,11 +141,11 @@ public enum Lambda {
             sigaddset(&blocked, SIGTERM)
             pthread_sigmask(SIG_BLOCK, &blocked, nil)
             let coldStart = ColdStartFlag()
-            var threads: [RuntimeWorkerThread] = []
+            var threads: [SystemThread<Void>] = []
             for (worker, transport) in transports.enumerated() {
                 let workerLoop = WorkerLoop(loop(handler.forWorker(), transport: transport, worker: worker, coldStart: coldStart, exportsTraceVariable: false))
                 let logger = self.logger
-                guard let thread = RuntimeWorkerThread({
+                guard let thread = SystemThread({
                     var loop = workerLoop.take()
                     if case .runtimeAPIGone(let reason) = loop.run() {
                         logger.log(.fatal, "the Runtime API is gone; exiting", ["error": reason.description])

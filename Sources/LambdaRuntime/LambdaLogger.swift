@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Essentials
 public import UTCTime
 
 /// Writes log lines to standard output, where Lambda collects them.
@@ -137,14 +138,21 @@ public struct LambdaLogger: Sendable {
             for (key, value) in metadata { line += " \(key)=\(value.replacingNewlines())" }
             return line
         case .json:
-            var line = "{\"level\":\(JSONText.quoted(level.name)),\"message\":\(JSONText.quoted(message))"
-            line += ",\"timestamp\":\(JSONText.quoted(time.rfc3339))"
-            if let service { line += ",\"service\":\(JSONText.quoted(service))" }
-            if let coldStart { line += ",\"cold_start\":\(coldStart)" }
-            if let requestID { line += ",\"function_request_id\":\(JSONText.quoted(requestID))" }
-            if let xrayTraceID { line += ",\"xray_trace_id\":\(JSONText.quoted(xrayTraceID))" }
-            for (key, value) in metadata { line += ",\(JSONText.quoted(key)):\(JSONText.quoted(value))" }
-            return line + "}"
+            var line = JSONWriter(capacity: 160 + message.utf8.count)
+            line.beginObject()
+            line.member("level", level.name)
+            line.member("message", message)
+            line.member("timestamp", time.rfc3339)
+            if let service { line.member("service", service) }
+            if let coldStart {
+                line.name("cold_start")
+                line.bool(coldStart)
+            }
+            if let requestID { line.member("function_request_id", requestID) }
+            if let xrayTraceID { line.member("xray_trace_id", xrayTraceID) }
+            for (key, value) in metadata { line.member(key, value) }
+            line.endObject()
+            return line.text
         }
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Essentials
 import UTCTime
 
 /// The custom-runtime loop: ask for an invocation, run the handler, post its result.

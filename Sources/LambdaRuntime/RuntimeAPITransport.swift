@@ -1,3 +1,5 @@
+public import Essentials
+
 /// The four calls a custom runtime makes to the Lambda Runtime API (2018-06-01).
 ///
 /// The seam lets the loop run over an in-memory transport in unit tests; the process

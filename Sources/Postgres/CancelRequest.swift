@@ -1,4 +1,5 @@
 import CLibPQ
+import Essentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,19 +13,18 @@ import Glibc
 enum CancelRequest {
     /// Takes ownership of `cancel` (from `PQgetCancel`).
     static func send(_ cancel: OpaquePointer) {
-        var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { argument in
-            guard let argument else { return nil }
-            let cancel = OpaquePointer(argument)
+        let request = Handle(cancel)
+        let started = SystemThread.detach {
             var buffer = [CChar](repeating: 0, count: 256)
-            _ = PQcancel(cancel, &buffer, Int32(buffer.count))
-            PQfreeCancel(cancel)
-            return nil
-        }, UnsafeMutableRawPointer(cancel))
-        if started == 0 {
-            pthread_detach(thread)
-        } else {
-            PQfreeCancel(cancel)
+            _ = PQcancel(request.cancel, &buffer, Int32(buffer.count))
+            PQfreeCancel(request.cancel)
         }
+        if !started { PQfreeCancel(cancel) }
+    }
+
+    /// `PGcancel` is made for use from another thread; this one hands it over, once.
+    private struct Handle: @unchecked Sendable {
+        let cancel: OpaquePointer
+        init(_ cancel: OpaquePointer) { self.cancel = cancel }
     }
 }

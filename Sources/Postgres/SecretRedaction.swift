@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Essentials
 
 /// The one step every error text that may carry a connection string or a password goes
 /// through before it reaches a log, a problem document, `/runtime/init/error` or a
@@ -24,10 +25,10 @@ public struct SecretRedaction: Sendable {
     public init(secrets: [String]) {
         var forms: Set<String> = []
         for secret in secrets where !secret.isEmpty {
-            for base in [secret, Self.percentDecoded(secret)].compactMap({ $0 }) {
+            for base in [secret, secret.percentDecoded()].compactMap({ $0 }) {
                 forms.insert(base)
-                forms.insert(Self.percentEncoded(base, upper: true))
-                forms.insert(Self.percentEncoded(base, upper: false))
+                forms.insert(base.percentEncoded(lowercaseHex: false))
+                forms.insert(base.percentEncoded(lowercaseHex: true))
                 forms.insert(Self.backslashEscaped(base))
             }
         }
@@ -190,37 +191,6 @@ public struct SecretRedaction: Sendable {
         return nil
     }
 
-    /// `%XX` sequences decoded as UTF-8; nil when nothing changes or a sequence is bad.
-    static func percentDecoded(_ text: String) -> String? {
-        guard text.contains("%") else { return nil }
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-            guard iterator.count >= 2, let high = hexValue(iterator[iterator.startIndex]),
-                  let low = hexValue(iterator[iterator.startIndex + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            iterator = iterator.dropFirst(2)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    /// Every byte but RFC 3986's unreserved ones as `%XX`.
-    static func percentEncoded(_ text: String, upper: Bool) -> String {
-        let digits = Array((upper ? "0123456789ABCDEF" : "0123456789abcdef").utf8)
-        var bytes: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                bytes.append(byte)
-            default:
-                bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// `\` and both quotes preceded by a backslash, as libpq's and JSON's quoting write them.
     static func backslashEscaped(_ text: String) -> String {
         var result = ""
@@ -229,14 +199,5 @@ public struct SecretRedaction: Sendable {
             result.append(character)
         }
         return result
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

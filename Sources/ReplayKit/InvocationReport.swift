@@ -25,10 +25,10 @@ public enum InvocationReport {
             } else {
                 out += "response (API Gateway could not use it):\n" + String(decoding: payload, as: UTF8.self) + "\n"
             }
-        case .functionError(let report):
-            out += "FUNCTION ERROR \(report.errorType): \(report.errorMessage)\n"
-        case .initError(let report, let exit):
-            out += "INIT ERROR \(report.errorType): \(report.errorMessage) (\(exit))\n"
+        case .functionError(let posted):
+            out += "FUNCTION ERROR \(posted.report.errorType): \(posted.report.errorMessage)\n"
+        case .initError(let posted, let exit):
+            out += "INIT ERROR \(posted.report.errorType): \(posted.report.errorMessage) (\(exit))\n"
         case .processExited(let exit):
             out += "PROCESS EXITED: \(exit)\n"
         case .timedOut:

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import CurlHTTP
 public import APIGatewayTesting
+import Essentials
 public import RuntimeEmulator
 import Synchronization
 
@@ -44,7 +45,7 @@ public final class PeerRuntimeInvoker: FunctionInvoker {
         if let exit = exits.withLock({ $0[function] }) { return .processExited(exit) }
         guard response.status == 200 else {
             let type = response.header("Lambda-Runtime-Function-Error-Type") ?? "HTTP \(response.status)"
-            return .functionError(FunctionErrorReport(errorType: type, errorMessage: "", headerErrorType: type, body: response.body))
+            return .functionError(PostedError(report: LambdaErrorReport(errorType: type, errorMessage: ""), headerErrorType: type, body: response.body))
         }
         return .response(response.body)
     }

@@ -24,10 +24,10 @@ public enum StoredOutcome {
             } else {
                 raw = .object(["rawPayload": .string(String(decoding: payload, as: UTF8.self))])
             }
-        case .functionError(let report):
-            raw = .object(["outcome": .string("functionError"), "errorType": .string(report.errorType)])
-        case .initError(let report, _):
-            raw = .object(["outcome": .string("initError"), "errorType": .string(report.errorType)])
+        case .functionError(let posted):
+            raw = .object(["outcome": .string("functionError"), "errorType": .string(posted.report.errorType)])
+        case .initError(let posted, _):
+            raw = .object(["outcome": .string("initError"), "errorType": .string(posted.report.errorType)])
         case .processExited:
             raw = .object(["outcome": .string("processExited")])
         case .timedOut:

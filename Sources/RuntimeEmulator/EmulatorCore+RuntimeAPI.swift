@@ -1,3 +1,4 @@
+import Essentials
 import FoundationEssentials
 import NIOCore
 import NIOHTTP1
@@ -98,11 +99,13 @@ extension EmulatorCore {
         var errorMessage: String?
     }
 
-    static func errorReport(_ request: RuntimeAPIRequest) -> FunctionErrorReport {
+    static func errorReport(_ request: RuntimeAPIRequest) -> PostedError {
         let decoded = try? JSONDecoder().decode(ErrorBody.self, from: Data(request.body))
-        return FunctionErrorReport(
-            errorType: decoded?.errorType ?? request.errorTypeHeader ?? "Unknown",
-            errorMessage: decoded?.errorMessage ?? "",
+        return PostedError(
+            report: LambdaErrorReport(
+                errorType: decoded?.errorType ?? request.errorTypeHeader ?? "Unknown",
+                errorMessage: decoded?.errorMessage ?? ""
+            ),
             headerErrorType: request.errorTypeHeader,
             body: request.body
         )

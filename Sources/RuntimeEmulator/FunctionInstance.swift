@@ -20,7 +20,7 @@ struct FunctionInstance {
     var currentRequestIDs: Set<String> = []
     /// Invocations handed to the process so far (its first is the cold one).
     var invocationsAssigned = 0
-    var initFailure: FunctionErrorReport?
+    var initFailure: PostedError?
     /// The invocation whose arrival started this process; it gets the init failure.
     var launchedFor: String?
     var exit: ProcessExit?

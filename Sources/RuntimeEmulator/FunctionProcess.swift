@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CProcessSpawn
+import Essentials
 
 /// Starts a function binary (`cprocess_spawn`: it inherits no descriptor but its output pipes,
 /// and is killed when the emulator's process dies, even by SIGKILL), its output on pipes, and
@@ -51,7 +52,8 @@ package enum FunctionProcess {
         }
 
         let monitor = ProcessMonitor(pid: pid, stdout: outPipe[0], stderr: errPipe[0], onLine: onLine, onExit: onExit)
-        DetachedThread.start { monitor.run() }
+        // Without a thread, reaping here is still better than never.
+        if !SystemThread.detach({ monitor.run() }) { monitor.run() }
         return pid
     }
 

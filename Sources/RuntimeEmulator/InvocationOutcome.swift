@@ -3,9 +3,9 @@ public enum InvocationOutcome: Sendable, Equatable {
     /// The function posted a response.
     case response([UInt8])
     /// The function posted an error for the invocation.
-    case functionError(FunctionErrorReport)
+    case functionError(PostedError)
     /// The process started for this invocation failed its set-up and exited.
-    case initError(FunctionErrorReport, exit: ProcessExit)
+    case initError(PostedError, exit: ProcessExit)
     /// The process exited while it held this invocation (or before it could take it).
     case processExited(ProcessExit)
     /// The invocation ran past its timeout; the process was killed.

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Dispatch
+import Essentials
 import Synchronization
 
 /// One thread that runs for the life of the process and performs jobs handed to it in turn:
@@ -14,13 +15,14 @@ final class SpawnerThread: Sendable {
     private let waiting = DispatchSemaphore(value: 0)
 
     private init() {
-        DetachedThread.start { [self] in
+        let started = SystemThread.detach { [self] in
             while true {
                 waiting.wait()
                 let job = jobs.withLock { $0.removeFirst() }
                 job()
             }
         }
+        precondition(started, "no thread for the emulator's spawner")
     }
 
     /// Runs `body` on the spawner's thread and returns its value. The caller waits until it

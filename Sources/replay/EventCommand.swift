@@ -1,5 +1,6 @@
 import APIGatewayTesting
 import ArgumentParser
+import Essentials
 import HealthTracker
 import LambdaHTTP
 import ReplayKit

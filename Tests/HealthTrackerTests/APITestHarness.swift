@@ -1,4 +1,5 @@
 import APIGatewayTesting
+import Essentials
 import Foundation
 import LambdaHTTP
 import HealthTracker

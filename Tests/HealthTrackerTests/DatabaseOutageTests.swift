@@ -1,4 +1,5 @@
 import APIGatewayTesting
+import Essentials
 import Foundation
 import HealthTracker
 import Postgres
@@ -89,12 +90,12 @@ struct DatabaseOutageTests {
                 // to acknowledge a barrier), so it is continued on a thread of its own after a
                 // fixed time, whatever becomes of this test, rather than after an await.
                 #expect(kill(pid_t(pid), SIGSTOP) == 0)
-                let resume = BackgroundThread {
+                let resume = try #require(SystemThread {
                     usleep(6_000_000)
                     kill(pid_t(pid), SIGCONT)
-                }
+                })
                 let stalled = try await Self.send(missing, emulator)
-                try resume.wait()
+                resume.join()
                 let answer = try #require(stalled.1, "expected an answer before the deadline, got \(stalled.0.outcome)")
                 #expect(answer.status == 503 && answer.headers["retry-after"] != nil)
 

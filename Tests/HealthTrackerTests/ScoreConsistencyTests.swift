@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import HealthScore
 import LambdaHTTP
@@ -84,17 +85,19 @@ struct ScoreConsistencyTests {
         #expect(try await score() == before)
 
         let stop = StopFlag()
-        let writes = BackgroundThread { () throws -> Int in
-            let connection = try PostgresConnection(configuration: PostgresConfiguration(connectionString: url, applicationName: "writer"))
-            var count = 0
-            var up = true
-            while !stop.value.load(ordering: .acquiring) || !up {
-                try toggle(connection, user: user, up: up)
-                up.toggle()
-                count += 1
+        let writes = try #require(SystemThread {
+            Result { () throws -> Int in
+                let connection = try PostgresConnection(configuration: PostgresConfiguration(connectionString: url, applicationName: "writer"))
+                var count = 0
+                var up = true
+                while !stop.value.load(ordering: .acquiring) || !up {
+                    try toggle(connection, user: user, up: up)
+                    up.toggle()
+                    count += 1
+                }
+                return count
             }
-            return count
-        }
+        })
         var seen: [String: Int] = [:]
         for _ in 0..<reads {
             let document = try await score()
@@ -103,7 +106,7 @@ struct ScoreConsistencyTests {
             if label == "mixed" { Issue.record("a score mixed old and new data: \(document)") }
         }
         stop.value.store(true, ordering: .releasing)
-        let toggles = try writes.wait()
+        let toggles = try writes.join().get()
         #expect(toggles > 0)
         #expect(seen["mixed"] == nil, "\(seen)")
     }

@@ -1,3 +1,4 @@
+import Essentials
 import LambdaHTTP
 import TestTags
 import Testing

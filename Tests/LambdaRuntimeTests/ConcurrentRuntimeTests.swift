@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import APIGatewayTesting
+import Essentials
 import Foundation
 import RuntimeEmulator
 import Synchronization
@@ -29,7 +30,7 @@ private final class Gates: Sendable {
     /// Returns once invocation `index` has opened its FIFO (blocking open, on a thread of its own).
     func awaitHolder(_ index: Int) async {
         let path = path(index)
-        let descriptor = await DetachedThread.run { open(path, O_WRONLY) }
+        let descriptor = await SystemThread.run { open(path, O_WRONLY) }
         writers.withLock { $0[index] = descriptor }
     }
 
@@ -86,7 +87,7 @@ struct ConcurrentRuntimeTests {
 
                 // Another invocation throws meanwhile: a function error of its own, nothing else.
                 let failed = try await emulator.invokeProbe(#"{"action":"throw","message":"only me"}"#)
-                #expect(failed.functionError?.errorMessage == "only me")
+                #expect(failed.functionError?.report.errorMessage == "only me")
 
                 var results: [Int: InvocationResult] = [:]
                 var order: [Int] = []

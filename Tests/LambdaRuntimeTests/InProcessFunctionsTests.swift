@@ -47,11 +47,11 @@ struct InProcessFunctionsTests {
     func thrownError() async throws {
         let functions = Self.functions()
         let failed = try await functions.invoke(Array("throw".utf8), function: "reporter", timeout: nil)
-        guard case .functionError(let report) = failed.outcome else {
+        guard case .functionError(let posted) = failed.outcome else {
             Issue.record("expected a function error, got \(failed.outcome)")
             return
         }
-        #expect(report.errorType == "Refused")
+        #expect(posted.report.errorType == "Refused")
         let next = try await functions.invoke(Array("x".utf8), function: "reporter", timeout: nil)
         #expect(next.responseBytes == Array("warm 30".utf8))
         await functions.shutdown()
@@ -61,11 +61,11 @@ struct InProcessFunctionsTests {
     func initError() async throws {
         let functions = Self.functions()
         let result = try await functions.invoke([], function: "broken", timeout: nil)
-        guard case .initError(let report, _) = result.outcome else {
+        guard case .initError(let posted, _) = result.outcome else {
             Issue.record("expected an init error, got \(result.outcome)")
             return
         }
-        #expect(report.errorType == "InitFailure")
+        #expect(posted.report.errorType == "InitFailure")
         await functions.shutdown()
     }
 }

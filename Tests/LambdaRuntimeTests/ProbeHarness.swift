@@ -42,13 +42,13 @@ extension InvocationResult {
         return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
     }
 
-    var functionError: FunctionErrorReport? {
-        if case .functionError(let report) = outcome { return report }
+    var functionError: PostedError? {
+        if case .functionError(let posted) = outcome { return posted }
         return nil
     }
 }
 
-extension FunctionErrorReport {
+extension PostedError {
     /// The posted body, parsed: it must be a JSON object with exactly Lambda's keys.
     func parsedBody() throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])

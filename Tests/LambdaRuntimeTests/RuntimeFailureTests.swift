@@ -10,14 +10,14 @@ struct RuntimeFailureTests {
     func initError() async throws {
         try await withProbe(environment: ["PROBE_FAIL_INIT": "1"]) { emulator, _ in
             let result = try await emulator.invokeProbe(#"{"action":"echo"}"#)
-            guard case .initError(let report, let exit) = result.outcome else {
+            guard case .initError(let posted, let exit) = result.outcome else {
                 Issue.record("expected an init error, got \(result.outcome)")
                 return
             }
-            #expect(report.errorType == "ProbeInitError")
-            #expect(report.headerErrorType == "ProbeInitError")
-            #expect(report.errorMessage == "PROBE_FAIL_INIT is set")
-            #expect(try report.parsedBody()["stackTrace"] as? [Any] != nil)
+            #expect(posted.report.errorType == "ProbeInitError")
+            #expect(posted.headerErrorType == "ProbeInitError")
+            #expect(posted.report.errorMessage == "PROBE_FAIL_INIT is set")
+            #expect(try posted.parsedBody()["stackTrace"] as? [Any] != nil)
             #expect(exit == .exited(1))
             #expect(result.coldStart)
         }

@@ -27,10 +27,10 @@ struct RuntimeInvocationTests {
     func thrownErrorThenSuccess() async throws {
         try await withProbe { emulator, _ in
             let failed = try await emulator.invokeProbe(#"{"action":"throw"}"#)
-            let report = try #require(failed.functionError, "expected a function error, got \(failed.outcome)")
-            #expect(report.errorType == "ProbeError")
-            #expect(report.headerErrorType == "ProbeError")
-            let body = try report.parsedBody()
+            let posted = try #require(failed.functionError, "expected a function error, got \(failed.outcome)")
+            #expect(posted.report.errorType == "ProbeError")
+            #expect(posted.headerErrorType == "ProbeError")
+            let body = try posted.parsedBody()
             #expect(Set(body.keys) == ["errorType", "errorMessage", "stackTrace"])
             #expect(body["errorType"] as? String == "ProbeError")
             #expect(body["errorMessage"] as? String == "He said \"no\" \\ then left\nline two\r\n\ttabbed \u{01} 🚀🧪 Привет, 世界 — ½")
@@ -46,12 +46,12 @@ struct RuntimeInvocationTests {
     func undecodableEvent() async throws {
         try await withProbe { emulator, _ in
             let failed = try await emulator.invokeProbe("this is not JSON \u{0}")
-            let report = try #require(failed.functionError, "expected a function error, got \(failed.outcome)")
-            #expect(report.errorType == "ProbeError")
-            #expect(report.errorMessage == "the event is not a flat JSON object")
+            let posted = try #require(failed.functionError, "expected a function error, got \(failed.outcome)")
+            #expect(posted.report.errorType == "ProbeError")
+            #expect(posted.report.errorMessage == "the event is not a flat JSON object")
 
             let unknown = try await emulator.invokeProbe(#"{"action":"dance"}"#)
-            #expect(unknown.functionError?.errorMessage == "unknown action dance")
+            #expect(unknown.functionError?.report.errorMessage == "unknown action dance")
 
             let next = try await emulator.invokeProbe(#"{"action":"echo"}"#)
             #expect(next.responseBytes != nil)
@@ -140,10 +140,10 @@ struct RuntimeInvocationTests {
             #expect(small.responseBytes?.count == 100_000)
 
             let big = try await emulator.invokeProbe(#"{"action":"big","bytes":7000000}"#)
-            let report = try #require(big.functionError, "expected a function error, got \(big.outcome)")
-            #expect(report.errorType == "Function.ResponseSizeTooLarge")
-            #expect(report.errorMessage.contains("413"))
-            #expect(try report.parsedBody()["errorType"] as? String == "Function.ResponseSizeTooLarge")
+            let posted = try #require(big.functionError, "expected a function error, got \(big.outcome)")
+            #expect(posted.report.errorType == "Function.ResponseSizeTooLarge")
+            #expect(posted.report.errorMessage.contains("413"))
+            #expect(try posted.parsedBody()["errorType"] as? String == "Function.ResponseSizeTooLarge")
 
             let next = try await emulator.invokeProbe(#"{"action":"echo"}"#)
             #expect(next.responseBytes != nil)

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import Postgres
 import PostgresTestSupport
@@ -33,19 +34,21 @@ struct MigratorTests {
             // Both connect, then both start migrating together.
             let ready = DispatchSemaphore(value: 0)
             let go = DispatchSemaphore(value: 0)
-            let runners = (0..<2).map { _ in
-                BackgroundThread { () throws -> [Int] in
-                    let connection = try database.connect()
-                    ready.signal()
-                    go.wait()
-                    return try Migrator(migrations: Self.migrations).migrate(connection)
-                }
+            let runners = try (0..<2).map { _ in
+                try #require(SystemThread {
+                    Result { () throws -> [Int] in
+                        let connection = try database.connect()
+                        ready.signal()
+                        go.wait()
+                        return try Migrator(migrations: Self.migrations).migrate(connection)
+                    }
+                })
             }
             ready.wait()
             ready.wait()
             go.signal()
             go.signal()
-            let results = try runners.map { try $0.wait() }.sorted { $0.count < $1.count }
+            let results = try runners.map { try $0.join().get() }.sorted { $0.count < $1.count }
             #expect(results == [[], [1, 2, 5]])
             let connection = try database.connect()
             #expect(try Migrator.currentVersion(connection) == 5)

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import Postgres
 import PostgresTestSupport
@@ -63,14 +64,14 @@ struct SessionTests {
         try await withTestDatabase { database in
             let session = PostgresSession(configuration: database.configuration())
             let pid = try session.open().backendPID
-            let killer = BackgroundThread { try Self.terminateWhileActive(pid, in: database) }
+            let killer = try #require(SystemThread { Result { try Self.terminateWhileActive(pid, in: database) } })
             var attempts = 0
             let value = try session.run(.readOnly) { connection in
                 attempts += 1
                 // The first attempt waits to be killed; the retry answers at once.
                 return try connection.execute("SELECT 7 FROM pg_sleep($1)", [attempts == 1 ? 60 : 0]).first!.decode(0, as: Int.self)
             }
-            try killer.wait()
+            try killer.join().get()
             #expect(value == 7)
             #expect(attempts == 2)
         }
@@ -83,7 +84,7 @@ struct SessionTests {
             let setup = try session.open()
             try setup.executeScript("CREATE TABLE notes (body text)")
             let pid = setup.backendPID
-            let killer = BackgroundThread { try Self.terminateWhileActive(pid, in: database) }
+            let killer = try #require(SystemThread { Result { try Self.terminateWhileActive(pid, in: database) } })
             var attempts = 0
             let error = try #require(throws: PostgresError.self) {
                 try session.transaction { connection in
@@ -91,7 +92,7 @@ struct SessionTests {
                     try connection.execute("INSERT INTO notes SELECT 'x' FROM pg_sleep(60)")
                 }
             }
-            try killer.wait()
+            try killer.join().get()
             #expect(attempts == 1)
             #expect(error.code == .unavailable && error.connectionLost && error.isRetryable && error.outcomeUnknown)
             let count = try session.run(.readOnly) { try $0.execute("SELECT count(*) FROM notes").first!.decode(0, as: Int.self) }

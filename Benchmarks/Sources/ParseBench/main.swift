@@ -1,4 +1,5 @@
 import BenchSupport
+import Essentials
 import FoundationEssentials
 import HealthTracker
 import LambdaHTTP
@@ -64,7 +65,7 @@ func manyKeys() -> String {
 }
 
 func event(_ body: String) -> [UInt8] {
-    let escaped = JSONText.quoted(body)
+    let escaped = JSONWriter.quoted(body)
     let text = #"{"version":"2.0","routeKey":"$default","rawPath":"/api/physical-activity/","rawQueryString":"","#
         + #""headers":{"content-type":"application/json"},"requestContext":{"http":{"method":"POST","path":"/api/physical-activity/","#
         + #""protocol":"HTTP/1.1","sourceIp":"127.0.0.1"},"requestId":"bench","routeKey":"$default","stage":"$default","timeEpoch":0},"#

@@ -1,4 +1,5 @@
 import CurlHTTP
+import Essentials
 import FoundationEssentials
 import LambdaHTTP
 public import Postgres

@@ -1,3 +1,5 @@
+import Essentials
+
 extension HTTPRequest {
     /// Decodes an invocation payload of any supported kind.
     public init(decoding payload: some Collection<UInt8>) throws(LambdaHTTPError) {

@@ -26,7 +26,7 @@ extension HTTPResponse {
         }
         members.append(("body", .string(body)))
         members.append(("isBase64Encoded", .bool(isBase64)))
-        return Array(JSONValue.object(JSONObject(members)).jsonText.utf8)
+        return JSONValue.object(JSONObject(members)).jsonBytes
     }
 
     /// Text bodies go as they are; anything else, or text that is not UTF-8, as base64.

@@ -1,63 +1,46 @@
-import LambdaRuntime
+import Essentials
 
 extension JSONValue {
     /// Compact JSON text: no spaces, members in the object's order, numbers as their text,
-    /// strings escaped as `JSONText.quoted` does (quote, backslash, control characters).
+    /// strings escaped as `JSONWriter` escapes them (quote, backslash, control characters).
     public var jsonText: String {
-        var out = ""
-        write(to: &out, indent: nil)
-        return out
+        String(decoding: jsonBytes, as: UTF8.self)
+    }
+
+    /// `jsonText`'s UTF-8, without making a string of it (a response payload).
+    var jsonBytes: [UInt8] {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.bytes
     }
 
     /// Two-space indented, one member or item per line, a newline at the end (files that
     /// are read and diffed line by line).
     public var prettyText: String {
-        var out = ""
-        write(to: &out, indent: "")
-        return out + "\n"
+        var writer = JSONWriter(pretty: true)
+        write(to: &writer)
+        return writer.text + "\n"
     }
 
-    /// `indent` nil writes compact text.
-    private func write(to out: inout String, indent: String?) {
+    /// The value written as the next value of `writer`.
+    func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value): out += value.text
-        case .string(let text): out += JSONText.quoted(text)
+        case .null: writer.null()
+        case .bool(let value): writer.bool(value)
+        case .number(let value): writer.number(text: value.text)
+        case .string(let text): writer.string(text)
         case .array(let items):
-            writeContainer(to: &out, "[", "]", items, indent: indent) { item, out, inner in item.write(to: &out, indent: inner) }
+            writer.beginArray()
+            for item in items { item.write(to: &writer) }
+            writer.endArray()
         case .object(let members):
-            writeContainer(to: &out, "{", "}", members, indent: indent) { member, out, inner in
-                out += JSONText.quoted(member.name)
-                out += inner == nil ? ":" : ": "
-                member.value.write(to: &out, indent: inner)
+            writer.beginObject()
+            for member in members {
+                writer.name(member.name)
+                member.value.write(to: &writer)
             }
+            writer.endObject()
         }
-    }
-
-    private func writeContainer<Items: Collection>(
-        to out: inout String, _ open: String, _ close: String, _ items: Items, indent: String?,
-        _ writeItem: (Items.Element, inout String, String?) -> Void
-    ) {
-        out += open
-        guard let indent else {
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                writeItem(item, &out, nil)
-            }
-            out += close
-            return
-        }
-        if items.isEmpty {
-            out += close
-            return
-        }
-        let inner = indent + "  "
-        for (index, item) in items.enumerated() {
-            out += index > 0 ? ",\n" + inner : "\n" + inner
-            writeItem(item, &out, inner)
-        }
-        out += "\n" + indent + close
     }
 
     /// The same value with every object's members in name order (`String`'s `<`): a

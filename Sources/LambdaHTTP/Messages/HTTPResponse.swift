@@ -34,7 +34,7 @@ public struct HTTPResponse: Sendable {
     }
 
     public static func json(_ value: JSONValue, status: Int = 200) -> HTTPResponse {
-        json(bytes: Array(value.jsonText.utf8), status: status)
+        json(bytes: value.jsonBytes, status: status)
     }
 
     public static func noContent() -> HTTPResponse {

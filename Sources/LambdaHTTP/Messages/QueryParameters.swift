@@ -1,3 +1,5 @@
+import Essentials
+
 /// Query parameters in order, with repeated names kept; names match exactly.
 public struct QueryParameters: Sendable, Equatable, Sequence {
     public private(set) var items: [(name: String, value: String)]

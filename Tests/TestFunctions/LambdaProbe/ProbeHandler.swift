@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Essentials
 import LambdaRuntime
 
 /// Does what the event's `action` says.
@@ -28,9 +29,9 @@ struct ProbeHandler: ConcurrentLambdaHandler {
             let text = Self.readToEnd(path)
             context.logger.info("awaited", ["body": text])
             return Array((
-                "{\"awaited\":\(JSONText.quoted(text)),\"requestId\":\(JSONText.quoted(context.requestID))"
-                    + ",\"traceId\":\(context.traceID.map(JSONText.quoted) ?? "null")"
-                    + ",\"traceEnv\":\(getenv("_X_AMZN_TRACE_ID").map { JSONText.quoted(String(cString: $0)) } ?? "null")"
+                "{\"awaited\":\(JSONWriter.quoted(text)),\"requestId\":\(JSONWriter.quoted(context.requestID))"
+                    + ",\"traceId\":\(context.traceID.map(JSONWriter.quoted) ?? "null")"
+                    + ",\"traceEnv\":\(getenv("_X_AMZN_TRACE_ID").map { JSONWriter.quoted(String(cString: $0)) } ?? "null")"
                     + ",\"deadlineMs\":\(context.deadline.millisecondsSinceEpoch),\"coldStart\":\(context.isColdStart)}"
             ).utf8)
         case "big":
@@ -65,7 +66,7 @@ struct ProbeHandler: ConcurrentLambdaHandler {
     }
 
     private func environmentReport(_ context: LambdaContext) -> String {
-        func field(_ value: String?) -> String { value.map(JSONText.quoted) ?? "null" }
+        func field(_ value: String?) -> String { value.map(JSONWriter.quoted) ?? "null" }
         func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
         return "{\"requestId\":\(field(context.requestID))"
             + ",\"deadlineMs\":\(context.deadline.millisecondsSinceEpoch)"

@@ -7,6 +7,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Essentials
 import LambdaHTTP
 import LambdaRuntime
 
@@ -31,12 +32,12 @@ struct TestFunctionHandler: ConcurrentLambdaHandler {
             break
         }
         context.logger.info("answered", ["route": request.context.routeKey ?? "-"])
-        let body = "{\"method\":" + JSONText.quoted(request.method.rawValue)
-            + ",\"path\":" + JSONText.quoted(request.path)
-            + ",\"routeKey\":" + JSONText.quoted(request.context.routeKey ?? "")
-            + ",\"marker\":" + JSONText.quoted(request.query["marker"] ?? "")
-            + ",\"body\":" + JSONText.quoted(String(decoding: (try? request.body()) ?? [], as: UTF8.self))
-            + ",\"sub\":" + JSONText.quoted(request.context.claims["sub"] ?? "")
+        let body = "{\"method\":" + JSONWriter.quoted(request.method.rawValue)
+            + ",\"path\":" + JSONWriter.quoted(request.path)
+            + ",\"routeKey\":" + JSONWriter.quoted(request.context.routeKey ?? "")
+            + ",\"marker\":" + JSONWriter.quoted(request.query["marker"] ?? "")
+            + ",\"body\":" + JSONWriter.quoted(String(decoding: (try? request.body()) ?? [], as: UTF8.self))
+            + ",\"sub\":" + JSONWriter.quoted(request.context.claims["sub"] ?? "")
             + ",\"pid\":\(getpid())}"
         return HTTPResponse.json(bytes: Array(body.utf8)).encoded(as: request.responseShape)
     }

@@ -3,6 +3,12 @@ extension String {
     /// written as `%XX` (upper-case hex): safe as one path segment or one query name or value
     /// (an instant's `:` and `+`, an ARN's `:` and `/`). `percentDecoded()` undoes it.
     package var percentEncoded: String {
+        percentEncoded(lowercaseHex: false)
+    }
+
+    /// The same with the hex digits in the case asked for (a redaction masks both spellings).
+    package func percentEncoded(lowercaseHex: Bool) -> String {
+        let digits = lowercaseHex ? Self.lowerHexDigits : Self.upperHexDigits
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         for byte in utf8 {
@@ -12,11 +18,12 @@ extension String {
                  UInt8(ascii: "_"), UInt8(ascii: "~"):
                 bytes.append(byte)
             default:
-                bytes += [UInt8(ascii: "%"), Self.upperHexDigits[Int(byte >> 4)], Self.upperHexDigits[Int(byte & 0xF)]]
+                bytes += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
             }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
+    private static let lowerHexDigits = Array("0123456789abcdef".utf8)
 }
