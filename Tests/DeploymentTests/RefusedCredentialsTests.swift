@@ -14,11 +14,7 @@ struct RefusedCredentialsTests {
     func staleSecret() async throws {
         let admin = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
         let role = "refused_" + UUID().uuidString.prefix(8).lowercased()
-        // Members of password_login must give their password (scripts/pg-start's pg_hba.conf).
-        try admin.executeScript("""
-            DO $$ BEGIN CREATE ROLE password_login NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
-            CREATE ROLE \(role) LOGIN PASSWORD 'the-right-one' IN ROLE password_login
-            """)
+        try admin.createPasswordRole(role, password: "the-right-one")
         defer { try? admin.executeScript("DROP ROLE IF EXISTS \(role)") }
         let port = try #require(URLComponents(string: try TestCluster.adminURL())?.port)
         let secretID = "arn:aws:secretsmanager:us-east-1:000000000000:secret:stale-AbCdEf"

@@ -36,6 +36,18 @@ struct DatabaseOutageTests {
         }
     }
 
+    /// `withFunction` on a migrated database of its own, with the standby as its reader.
+    static func withFunctionOnStandby(_ body: (TestDatabase, _ standbyPort: Int, RuntimeEmulator) async throws -> Void) async throws {
+        let standbyPort = try TestHelperServers.standbyPort()
+        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
+            try await withFunction([
+                "DATABASE_URL": database.url, "DATABASE_READER_HOST": "127.0.0.1", "DATABASE_READER_PORT": String(standbyPort),
+            ]) { emulator in
+                try await body(database, standbyPort, emulator)
+            }
+        }
+    }
+
     /// Sends one request; the invocation's deadline is the function's configured timeout.
     static func send(_ request: APIRequest, _ emulator: RuntimeEmulator) async throws -> (InvocationResult, APIResponse?) {
         let result = try await emulator.invoke(request.event(auth: .off), function: "users")
@@ -66,11 +78,11 @@ struct DatabaseOutageTests {
     func configurationErrorFailsInit() async throws {
         try await Self.withFunction(["DATABASE_URL": "postgresql://postgres@127.0.0.1:1/x", "DATABASE_POOLED": "maybe"]) { emulator in
             let (result, _) = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(UUID().uuidString.lowercased())"), emulator)
-            guard case .initError(let report, _) = result.outcome else {
+            guard case .initError(let posted, _) = result.outcome else {
                 Issue.record("expected an init error, got \(result.outcome)")
                 return
             }
-            #expect(report.errorMessage.contains("DATABASE_POOLED"))
+            #expect(posted.report.errorMessage.contains("DATABASE_POOLED"))
         }
     }
 
@@ -135,65 +147,51 @@ struct DatabaseOutageTests {
 
     @Test("with DATABASE_READER_HOST/PORT, GETs arrive on the standby")
     func readsOnStandby() async throws {
-        let standbyPort = try TestHelperServers.standbyPort()
-        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
-            try await Self.withFunction([
-                "DATABASE_URL": database.url, "DATABASE_READER_HOST": "127.0.0.1", "DATABASE_READER_PORT": String(standbyPort),
-            ]) { emulator in
-                let (_, created) = try await Self.send(APIRequest(
-                    method: "POST", path: "/api/users/", headers: ["content-type": "application/json"],
-                    body: #"{"email": "reader@example.com", "full_name": "Read Replica"}"#
-                ), emulator)
-                let uuid = try #require(created?.object["user_uuid"] as? String)
-                // Replication is asynchronous: the standby shows the user a moment later.
-                let token = try #require(created?.headers["consistency-token"].flatMap { WALPosition($0) })
-                try await PausedReplay(standbyPort: standbyPort).waitForReplay(of: token)
-                let status = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(uuid)"), emulator).1?.status
-                #expect(status == 200)
-                let standby = try PostgresConnection(configuration: PostgresConfiguration(connectionString: database.url(port: standbyPort), applicationName: "observer"))
-                let readers = try standby.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'users'", [database.name]
-                ).first!.decode(0, as: Int.self)
-                #expect(readers == 1)
-            }
+        try await Self.withFunctionOnStandby { database, standbyPort, emulator in
+            let (_, created) = try await Self.send(APIRequest(
+                method: "POST", path: "/api/users/", headers: ["content-type": "application/json"],
+                body: #"{"email": "reader@example.com", "full_name": "Read Replica"}"#
+            ), emulator)
+            let uuid = try #require(created?.object["user_uuid"] as? String)
+            // Replication is asynchronous: the standby shows the user a moment later.
+            let token = try #require(created?.headers["consistency-token"].flatMap { WALPosition($0) })
+            try await PausedReplay(standbyPort: standbyPort).waitForReplay(of: token)
+            let status = try await Self.send(APIRequest(method: "GET", path: "/api/users/\(uuid)"), emulator).1?.status
+            #expect(status == 200)
+            #expect(try database.sessionCount(applicationName: "users", port: standbyPort) == 1)
         }
     }
 
     @Test("a lagging standby (replay paused): the client reads its own writes through the users binary; a list without the token lags")
     func readYourWritesOnLaggingStandby() async throws {
-        let standbyPort = try TestHelperServers.standbyPort()
-        try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
-            try await Self.withFunction([
-                "DATABASE_URL": database.url, "DATABASE_READER_HOST": "127.0.0.1", "DATABASE_READER_PORT": String(standbyPort),
-            ]) { emulator in
-                func send(_ method: String, _ path: String, body: String? = nil, token: String? = nil) async throws -> APIResponse {
-                    var headers = body == nil ? [:] : ["content-type": "application/json"]
-                    if let token { headers["consistency-token"] = token }
-                    return try #require(try await Self.send(APIRequest(method: method, path: path, headers: headers, body: body), emulator).1)
-                }
-                let replay = try PausedReplay(standbyPort: standbyPort)
-                let first = try await send("POST", "/api/users/", body: #"{"email": "first@example.com", "full_name": "First"}"#)
-                #expect(first.status == 201)
-                let firstToken = try #require(first.headers["consistency-token"].flatMap { WALPosition($0) })
-                try await replay.waitForReplay(of: firstToken)
-                try await replay.paused {
-                    let second = try await send("POST", "/api/users/", body: #"{"email": "second@example.com", "full_name": "Second"}"#)
-                    #expect(second.status == 201)
-                    let token = try #require(second.headers["consistency-token"])
-                    #expect(WALPosition(token).map { $0.value > firstToken.value } == true)
-                    let uuid = try #require(second.object["user_uuid"] as? String)
-                    // By key: with the token (the writer answers), and without it (the reader's 404 is asked of the writer).
-                    #expect(try await send("GET", "/api/users/\(uuid)", token: token).status == 200)
-                    #expect(try await send("GET", "/api/users/\(uuid)").status == 200)
-                    // A list without the token is the lagging reader's; with it, the writer's.
-                    let emails = { (response: APIResponse) in Set(response.items.compactMap { $0["email"] as? String }) }
-                    #expect(emails(try await send("GET", "/api/users/")) == ["first@example.com"])
-                    #expect(emails(try await send("GET", "/api/users/", token: token)) == ["first@example.com", "second@example.com"])
-                    // Every write answers with a token.
-                    let patched = try await send("PATCH", "/api/users/\(uuid)", body: #"{"full_name": "Second Again"}"#)
-                    #expect(patched.status == 200 && patched.headers["consistency-token"].flatMap { WALPosition($0) } != nil)
-                    #expect(try await send("GET", "/api/users/\(uuid)").headers["consistency-token"] == nil)
-                }
+        try await Self.withFunctionOnStandby { _, standbyPort, emulator in
+            func send(_ method: String, _ path: String, body: String? = nil, token: String? = nil) async throws -> APIResponse {
+                var headers = body == nil ? [:] : ["content-type": "application/json"]
+                if let token { headers["consistency-token"] = token }
+                return try #require(try await Self.send(APIRequest(method: method, path: path, headers: headers, body: body), emulator).1)
+            }
+            let replay = try PausedReplay(standbyPort: standbyPort)
+            let first = try await send("POST", "/api/users/", body: #"{"email": "first@example.com", "full_name": "First"}"#)
+            #expect(first.status == 201)
+            let firstToken = try #require(first.headers["consistency-token"].flatMap { WALPosition($0) })
+            try await replay.waitForReplay(of: firstToken)
+            try await replay.paused {
+                let second = try await send("POST", "/api/users/", body: #"{"email": "second@example.com", "full_name": "Second"}"#)
+                #expect(second.status == 201)
+                let token = try #require(second.headers["consistency-token"])
+                #expect(WALPosition(token).map { $0.value > firstToken.value } == true)
+                let uuid = try #require(second.object["user_uuid"] as? String)
+                // By key: with the token (the writer answers), and without it (the reader's 404 is asked of the writer).
+                #expect(try await send("GET", "/api/users/\(uuid)", token: token).status == 200)
+                #expect(try await send("GET", "/api/users/\(uuid)").status == 200)
+                // A list without the token is the lagging reader's; with it, the writer's.
+                let emails = { (response: APIResponse) in Set(response.items.compactMap { $0["email"] as? String }) }
+                #expect(emails(try await send("GET", "/api/users/")) == ["first@example.com"])
+                #expect(emails(try await send("GET", "/api/users/", token: token)) == ["first@example.com", "second@example.com"])
+                // Every write answers with a token.
+                let patched = try await send("PATCH", "/api/users/\(uuid)", body: #"{"full_name": "Second Again"}"#)
+                #expect(patched.status == 200 && patched.headers["consistency-token"].flatMap { WALPosition($0) } != nil)
+                #expect(try await send("GET", "/api/users/\(uuid)").headers["consistency-token"] == nil)
             }
         }
     }

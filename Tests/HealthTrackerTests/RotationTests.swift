@@ -13,12 +13,7 @@ struct RotationTests {
         try await withTestDatabase { database in
             let admin = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
             let role = "rotating_" + database.name.suffix(12)
-            // Members of password_login must give their password (scripts/pg-start's pg_hba.conf).
-            try admin.executeScript("""
-                DO $$ BEGIN CREATE ROLE password_login NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
-                CREATE ROLE \(role) LOGIN PASSWORD 'first-password' IN ROLE password_login;
-                GRANT ALL ON DATABASE \(database.name) TO \(role)
-                """)
+            try admin.createPasswordRole(role, password: "first-password", privileges: "ALL", on: database.name)
             defer { try? admin.executeScript("DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)") }
             let url = try #require(URLComponents(string: database.url))
             func secret(_ password: String) throws -> String {

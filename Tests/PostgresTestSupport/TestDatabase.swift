@@ -23,6 +23,15 @@ public struct TestDatabase: Sendable {
         try PostgresConnection(configuration: configuration(applicationName: applicationName))
     }
 
+    /// How many sessions named `applicationName` this database has on the server at `port`
+    /// (the standby, say): where a function's reads went.
+    public func sessionCount(applicationName: String, port: Int) throws -> Int {
+        let observer = try PostgresConnection(configuration: PostgresConfiguration(connectionString: url(port: port), applicationName: "observer"))
+        return try observer.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND application_name = $2", [name, applicationName]
+        ).first!.decode(0, as: Int.self)
+    }
+
     /// The URL as another user would connect (the test cluster trusts loopback, so no
     /// password): the application role, say.
     public func url(user: String) -> String {

@@ -31,12 +31,7 @@ struct SCRAMVerifierTests {
         try await withTestDatabase { database in
             let admin = try PostgresConnection(configuration: try TestCluster.adminConfiguration())
             let role = "scram_one_" + database.name.suffix(12)
-            // Members of password_login must give their password (scripts/pg-start's pg_hba.conf).
-            try admin.executeScript("""
-                DO $$ BEGIN CREATE ROLE password_login NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
-                CREATE ROLE \(role) LOGIN IN ROLE password_login;
-                GRANT CONNECT ON DATABASE \(database.name) TO \(role)
-                """)
+            try admin.createPasswordRole(role, on: database.name)
             defer { try? admin.executeScript("DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)") }
             let password = "Zq7-generated-secret-of-forty-characters"
             try admin.setPassword(role: role, password: password, iterations: 1)

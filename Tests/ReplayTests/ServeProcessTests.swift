@@ -77,53 +77,6 @@ import Glibc
         }
     }
 
-    /// One loopback connection, read with a bound so that a bug fails instead of hanging.
-    final class Connection {
-        let socket: Int32
-
-        init(port: Int) throws {
-            socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let result = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard result == 0 else { throw ReplayError(.listenFailed, "connect: \(errno)") }
-        }
-
-        deinit { close(socket) }
-
-        func send(_ text: String) {
-            let bytes = Array(text.utf8)
-            _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        }
-
-        /// Everything read until EOF, or nil when `seconds` pass first.
-        func readToEOF(within seconds: Double) -> String? {
-            var bytes: [UInt8] = []
-            let limit = Date().addingTimeInterval(seconds)
-            while Date() < limit {
-                var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-                guard poll(&descriptor, 1, Int32(max(1, limit.timeIntervalSinceNow * 1000))) > 0 else { continue }
-                var buffer = [UInt8](repeating: 0, count: 65536)
-                let count = recv(socket, &buffer, buffer.count, 0)
-                if count <= 0 { return String(decoding: bytes, as: UTF8.self) }
-                bytes += buffer[0..<count]
-            }
-            return nil
-        }
-
-        /// Whether the peer has closed (a read now would return EOF), without waiting.
-        var isClosedByPeer: Bool {
-            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, 0) > 0 else { return false }
-            var byte: UInt8 = 0
-            return recv(socket, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) == 0
-        }
-    }
-
     static func get(_ path: String, token: String?) -> String {
         "GET \(path) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + (token.map { "Authorization: Bearer \($0)\r\n" } ?? "") + "\r\n"
     }
@@ -148,7 +101,7 @@ import Glibc
         defer { server.stop() }
         let claims = #"{"sub":"\#(Self.user)","iss":"\#(Self.issuer)","aud":"\#(Self.audience)"}"#
         // The first request starts the function; the answer must still end with EOF.
-        let first = try Connection(port: server.port)
+        let first = try LoopbackConnection(port: server.port)
         first.send(Self.get("/api/users/\(Self.user)", token: Self.token(claims: claims)))
         let reply = try #require(first.readToEOF(within: 60), "no EOF after a Connection: close answer")
         #expect(reply.hasPrefix("HTTP/1.1 200"), "\(reply)")
@@ -175,18 +128,18 @@ import Glibc
             ("no iss", Self.token(claims: #"{"sub":"\#(Self.user)","aud":"\#(Self.audience)"}"#)),
         ]
         for (name, token) in refused {
-            let connection = try Connection(port: server.port)
+            let connection = try LoopbackConnection(port: server.port)
             connection.send(Self.get("/api/users/\(Self.user)", token: token))
             let answer = try #require(connection.readToEOF(within: 60), "\(name)")
             #expect(answer.hasPrefix("HTTP/1.1 401"), "\(name): \(answer)")
         }
-        let accepted = try Connection(port: server.port)
+        let accepted = try LoopbackConnection(port: server.port)
         accepted.send(Self.get("/api/users/\(Self.user)", token: good))
         #expect(try #require(accepted.readToEOF(within: 60)).hasPrefix("HTTP/1.1 200"))
         // The admin token the banner prints carries the configured iss and aud.
         let lines = server.banner.split(separator: "\n")
         let tokenLine = try #require(lines.firstIndex { $0.hasPrefix("An admin token") }.map { lines[$0 + 1] })
-        let printed = try Connection(port: server.port)
+        let printed = try LoopbackConnection(port: server.port)
         printed.send(Self.get("/api/users/\(Self.user)", token: tokenLine.trimmingCharacters(in: .whitespaces)))
         #expect(try #require(printed.readToEOF(within: 60)).hasPrefix("HTTP/1.1 200"))
     }
@@ -195,17 +148,17 @@ import Glibc
         let server = try Server(["--header-timeout", "1", "--body-timeout", "1", "--idle-timeout", "3", "--max-connections", "3"])
         defer { server.stop() }
         // Half-sent headers, and a body that stops: closed after their timeouts (bounds generous).
-        let head = try Connection(port: server.port)
+        let head = try LoopbackConnection(port: server.port)
         head.send("GET /api/users/\(Self.user) HTTP/1.1\r\nHost: local")
-        let body = try Connection(port: server.port)
+        let body = try LoopbackConnection(port: server.port)
         body.send("POST /api/users/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\"")
         #expect(head.readToEOF(within: 30) != nil, "half-sent headers still open")
         #expect(body.readToEOF(within: 30) != nil, "a stalled body still open")
 
         // The cap: three idle connections are held, a fourth is closed at once.
-        let held = try (0..<3).map { _ in try Connection(port: server.port) }
+        let held = try (0..<3).map { _ in try LoopbackConnection(port: server.port) }
         Thread.sleep(forTimeInterval: 0.3)
-        let extra = try Connection(port: server.port)
+        let extra = try LoopbackConnection(port: server.port)
         #expect(extra.readToEOF(within: 2.5) == "", "the connection over the cap is closed at once")
         #expect(held.allSatisfy { !$0.isClosedByPeer }, "the held connections are still open")
         // And idle ones go after the idle timeout.
@@ -214,7 +167,7 @@ import Glibc
 
     @Test func killMinus9FreesThePortAndLeavesNoFunction() throws {
         let server = try Server([])
-        let connection = try Connection(port: server.port)
+        let connection = try LoopbackConnection(port: server.port)
         connection.send(Self.get("/api/users/\(Self.user)", token: Self.token(claims: #"{"sub":"\#(Self.user)"}"#)))
         #expect(try #require(connection.readToEOF(within: 60)).hasPrefix("HTTP/1.1 200"))
         let children = server.children

@@ -20,6 +20,6 @@ extension HTTPResponse {
 
     /// `{"deleted": N}`.
     static func deleted(_ count: Int) -> HTTPResponse {
-        .json(bytes: Array("{\"deleted\":\(count)}".utf8))
+        .json(.object(["deleted": .number(JSONNumber(count))]))
     }
 }
