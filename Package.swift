@@ -190,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "DeploymentTests",
             dependencies: [
-                "APIGatewayTesting", "HealthTracker", "LambdaHTTP", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport", "TestTags",
+                "APIGatewayTesting", "Essentials", "HealthTracker", "LambdaHTTP", "RuntimeEmulator", "PostgresTestSupport", "Postgres", "HTTPTestSupport", "TestTags",
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strict

@@ -1,3 +1,4 @@
+import Essentials
 import Foundation
 import HTTPTestSupport
 import NIOHTTP1
@@ -34,10 +35,6 @@ final class StandInAWSEndpoint: Sendable {
         guard request.method == "GET", request.uri.hasPrefix(prefix),
               let secret = secrets[String(id).removingPercentEncoding ?? ""]
         else { return (.notFound, "{}") }
-        return (.ok, #"{"SecretString":\#(quoted(secret))}"#)
-    }
-
-    private static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return (.ok, #"{"SecretString":\#(JSONWriter.quoted(secret))}"#)
     }
 }
