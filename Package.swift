@@ -177,7 +177,7 @@ let package = Package(
         // The deployment templates and openapi.yaml against the router's route table.
         .testTarget(
             name: "RouteDeclarationTests",
-            dependencies: ["HealthTracker", "TestTags", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HealthTracker", "LambdaHTTP", "TestTags", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .testTarget(

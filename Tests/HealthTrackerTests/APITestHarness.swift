@@ -41,7 +41,10 @@ final class APITestHarness: Sendable {
         try #require(current, "the suite needs the .apiHarness trait")
     }
 
-    static func start(database testDatabase: TestDatabase, mode: Mode = .inProcess, maximumInstances: Int = 2) async throws -> APITestHarness {
+    /// `extraEnvironment` adds to (or replaces in) what every function gets.
+    static func start(
+        database testDatabase: TestDatabase, mode: Mode = .inProcess, maximumInstances: Int = 2, extraEnvironment: [String: String] = [:]
+    ) async throws -> APITestHarness {
         // scripts/test-pooled runs the API suites again with the functions behind PgBouncer,
         // with DATABASE_POOLED=true and once more without it (TEST_PGBOUNCER_POOLED=false: the
         // functions must find the pooler themselves).
@@ -52,6 +55,7 @@ final class APITestHarness: Sendable {
             environment["DATABASE_PORT"] = port
             if testEnvironment["TEST_PGBOUNCER_POOLED"] != "false" { environment["DATABASE_POOLED"] = "true" }
         }
+        environment.merge(extraEnvironment) { _, new in new }
         func configurations(_ function: APIFunction, path: String) -> [FunctionConfiguration] {
             [("", "none"), ("-jwt", "jwt")].map { suffix, authMode in
                 // Generous: the tests assert outcomes, never speed, on a busy 2-core machine.
@@ -83,9 +87,13 @@ final class APITestHarness: Sendable {
     }
 
     /// Runs `body` against a harness of its own on a fresh migrated database.
-    static func with<T>(mode: Mode = .inProcess, maximumInstances: Int = 2, _ body: (APITestHarness) async throws -> T) async throws -> T {
+    static func with<T>(
+        mode: Mode = .inProcess, maximumInstances: Int = 2, extraEnvironment: [String: String] = [:],
+        _ body: (APITestHarness) async throws -> T
+    ) async throws -> T {
         try await withTestDatabase(migrations: HealthTrackerSchema.migrations) { database in
-            let harness = try await start(database: database, mode: mode, maximumInstances: maximumInstances)
+            let harness = try await start(
+                database: database, mode: mode, maximumInstances: maximumInstances, extraEnvironment: extraEnvironment)
             do {
                 let result = try await body(harness)
                 await harness.shutdown()

@@ -59,7 +59,41 @@ struct IdempotencyKeyTests {
         let email = "format-\(UUID())@example.com"
         let response = try await api.post("/api/users/", #"{"email": "\#(email)", "full_name": "Format"}"#, headers: Self.keyed(key))
         #expect(response.status == 400, "\(response.text)")
+        #expect(response.problemType?.hasSuffix("/invalid-idempotency-key") == true, "\(response.text)")
+        let names = try response.exactJSON()["invalid_params"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+        #expect(names == ["Idempotency-Key"])
         #expect(try Self.userRows(api, email) == 0)
+    }
+
+    @Test("by default a write without a key is served: keys are optional")
+    func optionalByDefault() async throws {
+        let api = try APITestHarness.require()
+        let created = try await api.post("/api/users/", #"{"email": "nokey-\#(UUID())@example.com", "full_name": "No Key"}"#)
+        #expect(created.status == 201, "\(created.text)")
+    }
+
+    @Test("with IDEMPOTENCY_KEY=required, POST and PATCH without a key are 400 and write nothing; keyed writes, reads and DELETE are served",
+          arguments: [APITestHarness.Mode.inProcess, .process])
+    func required(_ mode: APITestHarness.Mode) async throws {
+        try await APITestHarness.with(mode: mode, maximumInstances: 1, extraEnvironment: ["IDEMPOTENCY_KEY": "required"]) { api in
+            let email = "required-\(UUID())@example.com"
+            let body = #"{"email": "\#(email)", "full_name": "Required"}"#
+            let refused = try await api.post("/api/users/", body)
+            #expect(refused.status == 400, "\(refused.text)")
+            #expect(refused.problemType?.hasSuffix("/idempotency-key-missing") == true, "\(refused.text)")
+            #expect(refused.contentType == "application/problem+json")
+            #expect(try Self.userRows(api, email) == 0)
+
+            let created = try await api.post("/api/users/", body, headers: Self.keyed("required-\(UUID())"))
+            #expect(created.status == 201, "\(created.text)")
+            let user = try #require(created.object["user_uuid"] as? String)
+            #expect(try await api.get("/api/users/\(user)").status == 200)
+            let patched = try await api.patch("/api/users/\(user)", #"{"full_name": "Changed"}"#)
+            #expect(patched.status == 400, "\(patched.text)")
+            #expect(patched.problemType?.hasSuffix("/idempotency-key-missing") == true)
+            #expect(try await api.get("/api/users/\(user)").object["full_name"] as? String == "Required")
+            #expect(try await api.delete("/api/users/\(user)").status == 204)
+        }
     }
 
     @Test("a repeat while the first is in flight is 409; concurrent repeats give exactly one row and one original 201")

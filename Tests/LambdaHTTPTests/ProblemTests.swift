@@ -47,7 +47,7 @@ struct ProblemTests {
         let expected: [ProblemType: Int] = [
             .validation: 422, .invalidParameter: 400, .invalidPathParameter: 400, .malformedBody: 400, .notFound: 404,
             .conflict: 409, .methodNotAllowed: 405, .unauthorized: 401, .forbidden: 403, .payloadTooLarge: 413,
-            .unsupportedMediaType: 415, .unavailable: 503, .internal: 500, .notImplemented: 501,
+            .unsupportedMediaType: 415, .unavailable: 503, .internal: 500,
         ]
         #expect(Set(ProblemType.httpTypes) == Set(expected.keys))
         #expect(ProblemType.httpTypes.count == expected.count)

@@ -8,7 +8,7 @@ import Testing
 struct ServerlessStructureTests {
     /// The provider environment every function reads at start.
     static let environmentKeys = [
-        "AUTH_MODE", "DATABASE_SECRET_ARN", "DATABASE_HOST", "DATABASE_NAME", "PGSSLMODE",
+        "AUTH_MODE", "IDEMPOTENCY_KEY", "DATABASE_SECRET_ARN", "DATABASE_HOST", "DATABASE_NAME", "PGSSLMODE",
         "PGSSLROOTCERT", "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
     ]
 

@@ -7,14 +7,16 @@ public import Postgres
 public struct HealthTrackerApplication: ConcurrentHTTPApplication {
     public let function: APIFunction
     public let authMode: AuthMode
+    public let idempotencyKeys: IdempotencyKeyPolicy
     public let database: PostgresSession
     /// Refused credentials are logged once per process: every request after fails the same way
     /// (500, counted by the 5xx alarm) until the secret or the role's password is fixed.
     private var reportedRefusedCredentials = false
 
-    public init(function: APIFunction, authMode: AuthMode, database: PostgresSession) {
+    public init(function: APIFunction, authMode: AuthMode, idempotencyKeys: IdempotencyKeyPolicy = .optional, database: PostgresSession) {
         self.function = function
         self.authMode = authMode
+        self.idempotencyKeys = idempotencyKeys
         self.database = database
     }
 
@@ -29,7 +31,7 @@ public struct HealthTrackerApplication: ConcurrentHTTPApplication {
             for warning in database.takeWarnings() { context.logger.warn(warning) }
         }
         do {
-            var response = try IdempotentWrite(call).map { write in
+            var response = try IdempotentWrite(call, policy: idempotencyKeys).map { write in
                 try write.respond(database, deadline: context.deadline) { try endpointResponse(call) }
             } ?? endpointResponse(call)
             if let position = database.takeWritePosition() {
@@ -63,7 +65,7 @@ public struct HealthTrackerApplication: ConcurrentHTTPApplication {
     }
 
     public func forWorker() -> HealthTrackerApplication {
-        HealthTrackerApplication(function: function, authMode: authMode, database: database.forWorker())
+        HealthTrackerApplication(function: function, authMode: authMode, idempotencyKeys: idempotencyKeys, database: database.forWorker())
     }
 
     /// SIGTERM: every connection ends with a Terminate message, so the server (or the proxy)

@@ -20,6 +20,7 @@ public enum HealthTrackerFunction {
         if authMode == .none {
             context.logger.warn("AUTH_MODE=none: ownership is not enforced (local development only)")
         }
+        let idempotencyKeys = try IdempotencyKeyPolicy(environment: context.environment)
         let settings: DatabaseSettings
         do {
             settings = try DatabaseSettings.fromFunctionEnvironment(context.environment, applicationName: function.rawValue)
@@ -44,7 +45,8 @@ public enum HealthTrackerFunction {
             router: function.router,
             metrics: HTTPInvocationMetrics(
                 environment: context.environment, function: function.rawValue, defaultNamespace: metricsNamespace),
-            application: HealthTrackerApplication(function: function, authMode: authMode, database: database)
+            application: HealthTrackerApplication(
+                function: function, authMode: authMode, idempotencyKeys: idempotencyKeys, database: database)
         )
     }
 }

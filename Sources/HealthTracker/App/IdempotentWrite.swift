@@ -21,16 +21,24 @@ struct IdempotentWrite {
     let body: String
 
     /// The keyed write `call` asks for; nil without the header or for a method that is not a
-    /// write. A key that is not 1 to 255 visible ASCII characters is 400.
-    init?(_ call: APICall) throws(Problem) {
-        guard let key = call.request.headers[Self.header] else { return nil }
+    /// write. A key that is not 1 to 255 visible ASCII characters is 400, and so is a POST or
+    /// PATCH without one when `policy` requires it.
+    init?(_ call: APICall, policy: IdempotencyKeyPolicy) throws(Problem) {
         switch call.request.method {
         case .post, .patch, .delete: break
         default: return nil
         }
+        guard let key = call.request.headers[Self.header] else {
+            if policy == .required, call.request.method != .delete {
+                throw Problem(.idempotencyKeyMissing, detail: "This deployment requires an Idempotency-Key on POST and PATCH",
+                              invalidParams: [InvalidParameter(name: Self.header, reason: "is required")])
+            }
+            return nil
+        }
         // Cheap checks before any work: length, then visible ASCII (0x21 to 0x7E).
         guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
-            throw Problem(.invalidParameter, detail: "Idempotency-Key must be 1 to 255 visible ASCII characters")
+            throw Problem(.invalidIdempotencyKey, detail: "Idempotency-Key must be 1 to 255 visible ASCII characters",
+                          invalidParams: [InvalidParameter(name: Self.header, reason: "must be 1 to 255 visible ASCII characters")])
         }
         self.key = key
         let caller = switch call.caller.identity {

@@ -14,6 +14,14 @@ extension ProblemType {
     public static let idempotencyKeyReused = ProblemType(
         "idempotency-key-reused", title: "Idempotency-Key reused with a different request", status: 422)
 
+    /// An Idempotency-Key header that is not 1 to 255 visible ASCII characters.
+    public static let invalidIdempotencyKey = ProblemType(
+        "invalid-idempotency-key", title: "Invalid Idempotency-Key header", status: 400)
+    /// A POST or PATCH without an Idempotency-Key where the deployment requires one (`IDEMPOTENCY_KEY=required`).
+    public static let idempotencyKeyMissing = ProblemType(
+        "idempotency-key-missing", title: "Idempotency-Key header required", status: 400)
+
     /// Every kind of problem the API answers with (docs/api.md): the HTTP layer's and its own.
-    public static let apiTypes = httpTypes + [.userNotFound, .insufficientData, .idempotencyKeyInFlight, .idempotencyKeyReused]
+    public static let apiTypes = httpTypes + [.userNotFound, .insufficientData, .idempotencyKeyInFlight, .idempotencyKeyReused,
+                                        .invalidIdempotencyKey, .idempotencyKeyMissing]
 }

@@ -33,12 +33,11 @@ public struct ProblemType: Sendable, Hashable {
         "unsupported-media-type", title: "Unsupported media type", status: 415)
     public static let unavailable = ProblemType("unavailable", title: "Service temporarily unavailable", status: 503)
     public static let `internal` = ProblemType("internal", title: "Internal error", status: 500)
-    public static let notImplemented = ProblemType("not-implemented", title: "Not implemented", status: 501)
 
     /// The kinds this layer declares.
     public static let httpTypes: [ProblemType] = [
         .validation, .invalidParameter, .invalidPathParameter, .malformedBody, .notFound, .conflict,
         .methodNotAllowed, .unauthorized, .forbidden, .payloadTooLarge, .unsupportedMediaType,
-        .unavailable, .internal, .notImplemented,
+        .unavailable, .internal,
     ]
 }
