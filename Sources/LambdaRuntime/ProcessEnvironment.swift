@@ -7,14 +7,16 @@ import Darwin
 /// The process environment, read straight from `environ` (no Foundation at start-up).
 public enum ProcessEnvironment {
     public static func current() -> [String: String] {
+        var count = 0
+        while environ[count] != nil { count += 1 }
         var result: [String: String] = [:]
-        var cursor = environ
-        while let entry = cursor.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            cursor += 1
+        result.reserveCapacity(count)
+        for index in 0..<count {
+            let text = environ[index]!
+            let entry = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+            // Split at the first '=' as bytes: a Character search would break graphemes first.
+            guard let equals = entry.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            result[String(decoding: entry[..<equals], as: UTF8.self)] = String(decoding: entry[(equals + 1)...], as: UTF8.self)
         }
         return result
     }

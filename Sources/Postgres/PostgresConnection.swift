@@ -164,6 +164,7 @@ public final class PostgresConnection {
 
     /// Starts a connect with libpq (`PQconnectStartParams`), nil when libpq has no memory.
     static func start(_ configuration: PostgresConfiguration) -> OpaquePointer? {
+        TLSLibraryStart.startUnlessDisabled(by: configuration)
         let pairs = configuration.parameters
         let connection = PostgresConnection.withCStrings(pairs.map(\.key)) { keys in
             PostgresConnection.withCStrings(pairs.map(\.value)) { values in
