@@ -25,14 +25,20 @@ public struct EmbeddedMetrics: Sendable {
         }
     }
 
-    public var namespace: String
+    public let namespace: String
     /// Dimension names and their values, in order.
     public var dimensions: [(name: String, value: String)]
     /// Sets of dimension names (each a subset of `dimensions`); an empty set publishes the
     /// metric without dimensions, an aggregate of every record.
-    public var dimensionSets: [[String]]
-    public var metrics: [Metric]
+    public let dimensionSets: [[String]]
+    /// Names and units are fixed at init (the directive is rendered then); values change
+    /// with `setValue(_:ofMetricAt:)`.
+    public private(set) var metrics: [Metric]
     public var properties: [(name: String, value: String)]
+    /// The `_aws` member after its timestamp, and each metric's `,"Name":`: the same for every
+    /// record of one shape, so a template kept from init renders them once, not per invocation.
+    private let directive: String
+    private let metricKeys: [String]
 
     public init(
         namespace: String, dimensions: [(name: String, value: String)], dimensionSets: [[String]],
@@ -43,19 +49,32 @@ public struct EmbeddedMetrics: Sendable {
         self.dimensionSets = dimensionSets
         self.metrics = metrics
         self.properties = properties
+        var directive = ",\"CloudWatchMetrics\":[{\"Namespace\":\(JSONText.quoted(namespace)),\"Dimensions\":["
+        directive += dimensionSets.map { "[" + $0.map(JSONText.quoted).joined(separator: ",") + "]" }.joined(separator: ",")
+        directive += "],\"Metrics\":["
+        directive += metrics.map { "{\"Name\":\(JSONText.quoted($0.name)),\"Unit\":\(JSONText.quoted($0.unit.rawValue))}" }
+            .joined(separator: ",")
+        self.directive = directive + "]}]}"
+        metricKeys = metrics.map { "," + JSONText.quoted($0.name) + ":" }
+    }
+
+    /// The same metric with another value.
+    public mutating func setValue(_ value: Double, ofMetricAt index: Int) {
+        metrics[index] = Metric(metrics[index].name, value, unit: metrics[index].unit)
     }
 
     /// The record as one line of JSON.
     public func rendered(at time: Instant) -> String {
-        var line = "{\"_aws\":{\"Timestamp\":\(time.millisecondsSinceEpoch),\"CloudWatchMetrics\":[{"
-        line += "\"Namespace\":\(JSONText.quoted(namespace)),\"Dimensions\":["
-        line += dimensionSets.map { "[" + $0.map(JSONText.quoted).joined(separator: ",") + "]" }.joined(separator: ",")
-        line += "],\"Metrics\":["
-        line += metrics.map { "{\"Name\":\(JSONText.quoted($0.name)),\"Unit\":\(JSONText.quoted($0.unit.rawValue))}" }
-            .joined(separator: ",")
-        line += "]}]}"
-        for (name, value) in dimensions + properties { line += ",\(JSONText.quoted(name)):\(JSONText.quoted(value))" }
-        for metric in metrics { line += ",\(JSONText.quoted(metric.name)):\(EmbeddedMetrics.number(metric.value))" }
+        var line = "{\"_aws\":{\"Timestamp\":"
+        line.reserveCapacity(directive.utf8.count + 320)
+        line += String(time.millisecondsSinceEpoch)
+        line += directive
+        for (name, value) in dimensions { line += ",\(JSONText.quoted(name)):\(JSONText.quoted(value))" }
+        for (name, value) in properties { line += ",\(JSONText.quoted(name)):\(JSONText.quoted(value))" }
+        for (key, metric) in zip(metricKeys, metrics) {
+            line += key
+            line += EmbeddedMetrics.number(metric.value)
+        }
         return line + "}"
     }
 
