@@ -13,7 +13,11 @@ public struct CurlHTTPResponse: Sendable {
 
     /// The first header with this name, compared case-insensitively (HTTP names are).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.utf8.elementsEqual(name.utf8, by: Self.asciiCaseInsensitiveEqual) }?.value
+        // Lengths first: the runtime looks up six names per invocation, and most differ in length.
+        let count = name.utf8.count
+        return headers.first {
+            $0.name.utf8.count == count && $0.name.utf8.elementsEqual(name.utf8, by: Self.asciiCaseInsensitiveEqual)
+        }?.value
     }
 
     private static func asciiCaseInsensitiveEqual(_ a: UInt8, _ b: UInt8) -> Bool {

@@ -77,6 +77,13 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: "null".utf8)
     }
 
+    /// A value that is JSON text already (another writer's `bytes`): a part that is the same in
+    /// every document of one shape is rendered once and copied.
+    public mutating func json(_ valueBytes: [UInt8]) {
+        beginValue()
+        bytes.append(contentsOf: valueBytes)
+    }
+
     /// `"name":"value"`: the common member of a log line or a record.
     public mutating func member(_ name: String, _ value: String) {
         self.name(name)

@@ -26,14 +26,19 @@ public struct EmbeddedMetrics: Sendable {
         }
     }
 
-    public var namespace: String
+    public let namespace: String
     /// Dimension names and their values, in order.
     public var dimensions: [(name: String, value: String)]
     /// Sets of dimension names (each a subset of `dimensions`); an empty set publishes the
     /// metric without dimensions, an aggregate of every record.
-    public var dimensionSets: [[String]]
-    public var metrics: [Metric]
+    public let dimensionSets: [[String]]
+    /// Names and units are fixed at init (the directive is rendered then); values change
+    /// with `setValue(_:ofMetricAt:)`.
+    public private(set) var metrics: [Metric]
     public var properties: [(name: String, value: String)]
+    /// `_aws.CloudWatchMetrics`: the same for every record of one shape, so it is rendered
+    /// once at init and copied into each record.
+    private let cloudWatchMetrics: [UInt8]
 
     public init(
         namespace: String, dimensions: [(name: String, value: String)], dimensionSets: [[String]],
@@ -44,39 +49,48 @@ public struct EmbeddedMetrics: Sendable {
         self.dimensionSets = dimensionSets
         self.metrics = metrics
         self.properties = properties
+        // The directive: namespace, dimension sets, metric names and units.
+        var directive = JSONWriter(capacity: 256)
+        directive.beginArray()
+        directive.beginObject()
+        directive.member("Namespace", namespace)
+        directive.name("Dimensions")
+        directive.beginArray()
+        for set in dimensionSets {
+            directive.beginArray()
+            for name in set { directive.string(name) }
+            directive.endArray()
+        }
+        directive.endArray()
+        directive.name("Metrics")
+        directive.beginArray()
+        for metric in metrics {
+            directive.beginObject()
+            directive.member("Name", metric.name)
+            directive.member("Unit", metric.unit.rawValue)
+            directive.endObject()
+        }
+        directive.endArray()
+        directive.endObject()
+        directive.endArray()
+        cloudWatchMetrics = directive.bytes
+    }
+
+    /// The same metric with another value.
+    public mutating func setValue(_ value: Double, ofMetricAt index: Int) {
+        metrics[index] = Metric(metrics[index].name, value, unit: metrics[index].unit)
     }
 
     /// The record as one line of JSON.
     public func rendered(at time: Instant) -> String {
-        var line = JSONWriter(capacity: 512)
+        var line = JSONWriter(capacity: cloudWatchMetrics.count + 320)
         line.beginObject()
         line.name("_aws")
         line.beginObject()
         line.name("Timestamp")
         line.number(text: String(time.millisecondsSinceEpoch))
         line.name("CloudWatchMetrics")
-        line.beginArray()
-        line.beginObject()
-        line.member("Namespace", namespace)
-        line.name("Dimensions")
-        line.beginArray()
-        for set in dimensionSets {
-            line.beginArray()
-            for name in set { line.string(name) }
-            line.endArray()
-        }
-        line.endArray()
-        line.name("Metrics")
-        line.beginArray()
-        for metric in metrics {
-            line.beginObject()
-            line.member("Name", metric.name)
-            line.member("Unit", metric.unit.rawValue)
-            line.endObject()
-        }
-        line.endArray()
-        line.endObject()
-        line.endArray()
+        line.json(cloudWatchMetrics)
         line.endObject()
         for (name, value) in dimensions { line.member(name, value) }
         for (name, value) in properties { line.member(name, value) }

@@ -86,8 +86,16 @@ public struct LambdaLogger: Sendable {
 
     /// `Root=1-...;Parent=...;Sampled=0` -> `1-...`, as Powertools logs it.
     public static func rootTraceID(_ header: String) -> String? {
-        for field in header.split(separator: ";") where field.hasPrefix("Root=") {
-            return String(field.dropFirst(5))
+        // Over the bytes, without splitting: this runs for every invocation.
+        let bytes = header.utf8
+        var fieldStart = bytes.startIndex
+        while fieldStart < bytes.endIndex {
+            let fieldEnd = bytes[fieldStart...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+            let field = bytes[fieldStart..<fieldEnd]
+            if field.starts(with: "Root=".utf8) {
+                return String(Substring(field.dropFirst(5)))
+            }
+            fieldStart = fieldEnd == bytes.endIndex ? fieldEnd : bytes.index(after: fieldEnd)
         }
         return nil
     }

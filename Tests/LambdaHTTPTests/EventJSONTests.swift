@@ -54,6 +54,17 @@ struct EventJSONTests {
         #expect(request.context.claims == ["iat": "1.5"])
     }
 
+    @Test("JWT claims (HTTP API) read once into text: strings as they are, other values as canonical JSON text")
+    func jwtClaimTexts() throws {
+        let request = try HTTPRequest(decoding: Array(#"""
+            {"version": "2.0", "routeKey": "GET /", "rawPath": "/", "requestContext": {"http": {"method": "GET"},
+             "authorizer": {"jwt": {"claims": {"sub": "u-1", "iat": 1.50, "ok": true, "aud": ["b", 1e2], "o": {"z": 1, "a": null}}, "scopes": null}}}}
+            """#.utf8))
+        #expect(request.context.claims == ["sub": "u-1", "iat": "1.5", "ok": "true", "aud": #"["b",100]"#, "o": #"{"a":null,"z":1}"#])
+        #expect(error(#"{"version": "2.0", "requestContext": {"http": {"method": "GET"}, "authorizer": {"jwt": {"claims": ["sub"]}}}}"#)?
+            .message == "requestContext.authorizer.jwt.claims: an object is expected")
+    }
+
     @Test("what the strict parser refuses is notAnHTTPEvent: a member given twice, nesting past maxDepth")
     func strictParse() throws {
         #expect(error(#"{"httpMethod": "GET", "httpMethod": "POST"}"#)?.code == .notAnHTTPEvent)

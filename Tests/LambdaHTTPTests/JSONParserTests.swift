@@ -1,3 +1,4 @@
+import FoundationEssentials
 import LambdaHTTP
 import TestTags
 import Testing
@@ -87,6 +88,31 @@ import Testing
         #expect(JSONNumber("1e30")?.integerValue == nil)
         #expect(JSONNumber("1.") == nil)
         #expect(JSONNumber(" 1") == nil)
+    }
+
+    /// `integerValue` reads the text itself, without `Decimal`; it must give the answers the
+    /// `Decimal` route gave (integral, exact, within Int), number for number.
+    @Test func integerValueMatchesTheDecimalReading() throws {
+        let texts = [
+            "0", "-0", "0.0", "-0.000e5", "7", "-7", "2.0", "20e-1", "2.5", "-2.5", "1e30", "1e18", "1E+3", "1e-0",
+            "12e-1", "120e-1", "1200e-2", "0.5e1", "0.05e1", "100e-3", "1000e-3", "1.000", "1e127", "1e-128",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+            "922337203685477580.7e1", "92233720368547758070e-1", "9999999999999999999", "10000000000000000000",
+            "1" + String(repeating: "0", count: 60) + "e-60", "1" + String(repeating: "0", count: 60) + "1e-60",
+            String(repeating: "9", count: 38), String(repeating: "9", count: 39), "1e400", "1e-400", "1709278200000",
+            "1709278200000.0", "-1709278200000", "3.0000000000000000001",
+        ]
+        for text in texts {
+            let number = try #require(JSONNumber(text), "\(text)")
+            let viaDecimal: Int? = number.decimalValue.flatMap { value in
+                if value.isZero { return 0 }
+                guard value.exponent >= 0 else { return nil }
+                return Int(value.description)
+            }
+            #expect(number.integerValue == viaDecimal, "\(text)")
+        }
+        #expect(JSONNumber("-9223372036854775808")?.integerValue == Int.min)
+        #expect(JSONNumber("1e18")?.integerValue == 1_000_000_000_000_000_000)
     }
 
     @Test func parseTimeDoesNotDependOnNesting() throws {

@@ -105,13 +105,17 @@ public struct APIGatewayV2Request: Sendable, EventDecodable {
     }
 
     public struct JWT: Sendable, EventDecodable {
-        /// Strings from API Gateway, even numeric claims; decoded as JSON values to stay tolerant.
-        public let claims: [String: JSONValue]?
+        /// Each claim as text, as `HTTPRequestContext.claims` holds it: strings from API Gateway
+        /// (even numeric claims) as they are, any other JSON value as its text. Read in one
+        /// walk of the parsed members.
+        public let claims: [String: String]?
         public let scopes: [String]?
 
         init(eventJSON value: JSONValue) throws(LambdaHTTPError) {
             let fields = try EventFields(value)
-            claims = try fields.optional("claims")
+            claims = try fields.optionalObject("claims").map { members in
+                Dictionary(uniqueKeysWithValues: members.map { ($0.name, $0.value.claimText) })
+            }
             scopes = try fields.optional("scopes")
         }
     }

@@ -19,6 +19,14 @@ struct EventFields {
         return try Value(eventJSON: value, field: key)
     }
 
+    /// An object member as it was parsed, for a caller that reads its members in one walk
+    /// of its own; nil when absent or null.
+    func optionalObject(_ key: String) throws(LambdaHTTPError) -> JSONObject? {
+        guard let value = members[key], !value.isNull else { return nil }
+        guard case .object(let object) = value else { throw LambdaHTTPError.eventField("an object is expected").inField(key) }
+        return object
+    }
+
     func required<Value: EventDecodable>(_ key: String) throws(LambdaHTTPError) -> Value {
         guard let value = members[key] else { throw LambdaHTTPError.eventField("is missing").inField(key) }
         guard !value.isNull else { throw LambdaHTTPError.eventField("is null").inField(key) }

@@ -58,7 +58,7 @@ extension HTTPRequest {
                 routeKey: context.routeKey ?? event.routeKey,
                 timeEpoch: context.timeEpoch,
                 domainName: context.domainName,
-                claims: (jwt?.claims ?? [:]).mapValues(\.claimText),
+                claims: jwt?.claims ?? [:],
                 scopes: jwt?.scopes ?? [],
                 authorizerContext: context.authorizer?.lambda ?? [:]
             )
@@ -177,9 +177,10 @@ extension Dictionary where Key == String, Value == String {
 
 extension JSONValue {
     /// A claim as text: strings as they are, anything else as its JSON text with members in
-    /// name order, so that the text does not depend on the order the issuer wrote.
-    fileprivate var claimText: String {
-        stringValue ?? sortingMembers().jsonText
+    /// name order, so that the text does not depend on the order the issuer wrote (numbers as
+    /// `JSONValue(eventJSON:)` reads them).
+    var claimText: String {
+        stringValue ?? JSONValue(eventJSON: self).sortingMembers().jsonText
     }
 }
 

@@ -16,10 +16,27 @@ public struct HTTPInvocationMetrics: Sendable {
 
     public let namespace: String
     public let function: String
+    /// The record with everything but the invocation's values, built once: its directive is
+    /// rendered at init, not per invocation.
+    private let template: EmbeddedMetrics
 
     public init(namespace: String, function: String) {
         self.namespace = namespace
         self.function = function
+        template = EmbeddedMetrics(
+            namespace: namespace,
+            dimensions: [(name: "function", value: function), (name: "route", value: Self.unmatchedRoute)],
+            dimensionSets: [["function", "route"], ["function"], []],
+            metrics: [
+                .init("Requests", 1, unit: .count),
+                .init("Status2xx", 0, unit: .count),
+                .init("Status4xx", 0, unit: .count),
+                .init("Status5xx", 0, unit: .count),
+                .init("Duration", 0, unit: .milliseconds),
+                .init("DatabaseTime", 0, unit: .milliseconds),
+                .init("ColdStart", 0, unit: .count),
+            ]
+        )
     }
 
     /// `POWERTOOLS_METRICS_NAMESPACE`, else the application's `defaultNamespace`; nil when
@@ -34,23 +51,18 @@ public struct HTTPInvocationMetrics: Sendable {
         route: String, status: Int, duration: Duration, databaseTime: Duration, context: LambdaContext
     ) -> EmbeddedMetrics {
         let statusClass = status / 100
-        var properties = [(name: "function_request_id", value: context.requestID)]
-        if let trace = context.logger.xrayTraceID { properties.append((name: "xray_trace_id", value: trace)) }
-        return EmbeddedMetrics(
-            namespace: namespace,
-            dimensions: [(name: "function", value: function), (name: "route", value: route)],
-            dimensionSets: [["function", "route"], ["function"], []],
-            metrics: [
-                .init("Requests", 1, unit: .count),
-                .init("Status2xx", statusClass == 2 ? 1 : 0, unit: .count),
-                .init("Status4xx", statusClass == 4 ? 1 : 0, unit: .count),
-                .init("Status5xx", statusClass == 5 ? 1 : 0, unit: .count),
-                .init("Duration", Self.milliseconds(duration), unit: .milliseconds),
-                .init("DatabaseTime", Self.milliseconds(databaseTime), unit: .milliseconds),
-                .init("ColdStart", context.isColdStart ? 1 : 0, unit: .count),
-            ],
-            properties: properties
-        )
+        var record = template
+        record.dimensions[1].value = route
+        // In the order of `metricNames`; Requests stays 1.
+        record.setValue(statusClass == 2 ? 1 : 0, ofMetricAt: 1)
+        record.setValue(statusClass == 4 ? 1 : 0, ofMetricAt: 2)
+        record.setValue(statusClass == 5 ? 1 : 0, ofMetricAt: 3)
+        record.setValue(Self.milliseconds(duration), ofMetricAt: 4)
+        record.setValue(Self.milliseconds(databaseTime), ofMetricAt: 5)
+        record.setValue(context.isColdStart ? 1 : 0, ofMetricAt: 6)
+        record.properties = [(name: "function_request_id", value: context.requestID)]
+        if let trace = context.logger.xrayTraceID { record.properties.append((name: "xray_trace_id", value: trace)) }
+        return record
     }
 
     static func milliseconds(_ duration: Duration) -> Double {

@@ -54,57 +54,95 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
     }
 
     /// The value as an `Int` when it is integral and fits: `2.0` gives 2, `2.5` and `1e30` nil.
+    ///
+    /// Read from the text's parts, without building a `Decimal` (event fields such as
+    /// `timeEpoch` are read on every invocation); the same answers `decimalValue` would give,
+    /// so a number with more significant digits than it holds is nil here too.
     public var integerValue: Int? {
-        guard let value = decimalValue, value.isFinite else { return nil }
-        if value.isZero { return 0 }
-        // `Decimal(string:)` moves trailing zeros into the exponent, so `2.0` has exponent 0.
-        guard value.exponent >= 0 else { return nil }
-        return Int(value.description)
+        guard let parts = Parts(text) else { return nil }
+        if parts.significant == 0 { return 0 }
+        // A fraction is left (the last significant digit is not zero), or the value is too large.
+        guard parts.scale >= 0, parts.significant + parts.scale <= 19, var value = parts.negatedMantissa else { return nil }
+        for _ in 0..<parts.scale {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            value = shifted
+        }
+        if parts.negative { return value }
+        return value == Int.min ? nil : -value
     }
 
     /// Whether the text has at most `maximumSignificantDigits` significant digits and an
     /// exponent `Decimal` can hold. Counts digits without building the value, so a long
     /// number costs one pass over its text.
     public var isExact: Bool {
+        guard let parts = Parts(text) else { return false }
+        if parts.significant == 0 { return true }
+        guard parts.significant <= Self.maximumSignificantDigits else { return false }
+        return parts.scale >= -128 && parts.scale <= 127
+    }
+
+    /// The number as sign × mantissa × 10^scale, read in one pass over the text: the mantissa
+    /// is the significant digits without leading or trailing zeros.
+    private struct Parts {
+        var negative = false
+        /// How many significant digits the mantissa has.
         var significant = 0
-        var leading = true
-        var pendingZeros = 0
-        var fractionDigits = 0
-        var inFraction = false
-        var exponent = 0
-        var exponentNegative = false
-        var inExponent = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "-"), UInt8(ascii: "+"):
-                if inExponent { exponentNegative = byte == UInt8(ascii: "-") }
-            case UInt8(ascii: "."):
-                inFraction = true
-            case UInt8(ascii: "e"), UInt8(ascii: "E"):
-                inExponent = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if inExponent {
-                    // Saturates: anything this large is out of range anyway.
-                    exponent = min(exponent * 10 + Int(byte - UInt8(ascii: "0")), 100_000)
-                    continue
-                }
-                if inFraction { fractionDigits += 1 }
-                if byte == UInt8(ascii: "0") {
-                    if !leading { pendingZeros += 1 }
-                } else {
+        var scale = 0
+        /// The mantissa, negated (so that Int.min's fits); nil past Int's range.
+        var negatedMantissa: Int? = 0
+
+        /// nil for text that is not made of a number's characters.
+        init?(_ text: String) {
+            var pendingZeros = 0
+            var fractionDigits = 0
+            var inFraction = false
+            var exponent = 0
+            var exponentNegative = false
+            var inExponent = false
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "-"):
+                    if inExponent { exponentNegative = true } else { negative = true }
+                case UInt8(ascii: "+"):
+                    break
+                case UInt8(ascii: "."):
+                    inFraction = true
+                case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                    inExponent = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if inExponent {
+                        // Saturates: anything this large is out of range anyway.
+                        exponent = min(exponent * 10 + Int(byte - UInt8(ascii: "0")), 100_000)
+                        continue
+                    }
+                    if inFraction { fractionDigits += 1 }
+                    if byte == UInt8(ascii: "0") {
+                        if significant > 0 { pendingZeros += 1 }
+                        continue
+                    }
                     significant += pendingZeros + 1
+                    negatedMantissa = negatedMantissa.flatMap { Self.appending(Int(byte - UInt8(ascii: "0")), after: pendingZeros, to: $0) }
                     pendingZeros = 0
-                    leading = false
+                default:
+                    return nil
                 }
-            default:
-                return false
             }
+            // Trailing zeros leave the mantissa for the scale.
+            scale = (exponentNegative ? -exponent : exponent) - fractionDigits + pendingZeros
         }
-        if significant == 0 { return true }
-        guard significant <= Self.maximumSignificantDigits else { return false }
-        // The value is mantissa × 10^scale, where trailing zeros left the mantissa.
-        let scale = (exponentNegative ? -exponent : exponent) - fractionDigits + pendingZeros
-        return scale >= -128 && scale <= 127
+
+        /// `mantissa` followed by `zeros` zeros and `digit`, negated; nil on overflow.
+        private static func appending(_ digit: Int, after zeros: Int, to mantissa: Int) -> Int? {
+            var value = mantissa
+            for _ in 0...zeros {
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return nil }
+                value = shifted
+            }
+            let (next, overflow) = value.subtractingReportingOverflow(digit)
+            return overflow ? nil : next
+        }
     }
 
     /// RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, nothing else.

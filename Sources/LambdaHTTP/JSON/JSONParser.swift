@@ -113,14 +113,19 @@ struct JSONParser {
     private mutating func string() throws(JSONValueError) -> String {
         index += 1
         let start = index
+        // ASCII needs no validation (most of an event is ASCII): the generic validating
+        // initializer costs about as much as the rest of parsing.
+        var seenNonASCII: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                let text = seenNonASCII & 0x80 == 0 ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
                 guard let text else { throw malformed("a string is not valid UTF-8") }
                 index += 1
                 return text
             }
+            seenNonASCII |= byte
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             guard byte >= 0x20 else { throw malformed("a control character in a string") }
             index += 1
