@@ -1,4 +1,5 @@
 import CLibPQ
+import Essentials
 
 /// Starts OpenSSL once, before libpq does, with only what libpq's TLS needs.
 ///
@@ -25,16 +26,8 @@ enum TLSLibraryStart {
     /// either way only costs time: libpq starts OpenSSL itself when it needs it.
     static func startUnlessDisabled(by configuration: PostgresConfiguration) {
         let disabled = configuration.parameters.contains { pair in
-            (pair.key == "sslmode" && pair.value == "disable") || (pair.key == "dbname" && mentionsDisable(pair.value))
+            (pair.key == "sslmode" && pair.value == "disable") || (pair.key == "dbname" && pair.value.containsUTF8("sslmode=disable"))
         }
         if !disabled { _ = started }
-    }
-
-    /// Whether a connection string holds `sslmode=disable`: compared as bytes, since
-    /// `String.contains` would build a string searcher's tables at every cold start.
-    private static func mentionsDisable(_ text: String) -> Bool {
-        let pattern = Array("sslmode=disable".utf8)
-        let bytes = Array(text.utf8)
-        return bytes.indices.contains { bytes[$0...].starts(with: pattern) }
     }
 }

@@ -1,3 +1,4 @@
+import Essentials
 /// One HTTP event of any supported kind, recognised from its content.
 public enum HTTPEvent: Decodable, Sendable {
     case httpAPI(APIGatewayV2Request)
@@ -29,26 +30,12 @@ public enum HTTPEvent: Decodable, Sendable {
         } else if context?["http"] != nil {
             let event = try APIGatewayV2Request(eventJSON: json)
             // Function URLs send no top-level routeKey in the oldest samples; their domain says so too.
-            let isURL = event.routeKey == nil || (event.requestContext.domainName.map(Self.isFunctionURLDomain) ?? false)
+            let isURL = event.routeKey == nil || (event.requestContext.domainName?.containsUTF8(".lambda-url.") ?? false)
             self = isURL ? .functionURL(event) : .httpAPI(event)
         } else if members["httpMethod"] != nil {
             self = .restAPI(try APIGatewayRequest(eventJSON: json))
         } else {
             throw LambdaHTTPError(code: .notAnHTTPEvent, message: "not an API Gateway, Function URL or ALB event")
-        }
-    }
-
-    /// Whether a domain name holds `.lambda-url.`: compared as bytes, since the generic
-    /// `String.contains` (string processing) cost more than the rest of routing.
-    static func isFunctionURLDomain(_ domain: String) -> Bool {
-        var domain = domain
-        return domain.withUTF8 { bytes in
-            let needle = ".lambda-url.".utf8
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start...].starts(with: needle) {
-                return true
-            }
-            return false
         }
     }
 

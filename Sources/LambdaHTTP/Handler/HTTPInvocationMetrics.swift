@@ -11,31 +11,36 @@ import UTCTime
 public struct HTTPInvocationMetrics: Sendable {
     /// The route dimension of a request no route matched.
     public static let unmatchedRoute = "unmatched"
+    /// The metrics in the order they are written, with their units and the values a record
+    /// starts from (`Requests` is always 1).
+    private static let metrics: [EmbeddedMetrics.Metric] = [
+        .init("Requests", 1, unit: .count),
+        .init("Status2xx", 0, unit: .count),
+        .init("Status4xx", 0, unit: .count),
+        .init("Status5xx", 0, unit: .count),
+        .init("Duration", 0, unit: .milliseconds),
+        .init("DatabaseTime", 0, unit: .milliseconds),
+        .init("ColdStart", 0, unit: .count),
+    ]
     /// The metric names, in the order they are written.
-    public static let metricNames = ["Requests", "Status2xx", "Status4xx", "Status5xx", "Duration", "DatabaseTime", "ColdStart"]
+    public static let metricNames = metrics.map(\.name)
 
     public let namespace: String
     public let function: String
     /// The record with everything but the invocation's values, built once: its directive is
     /// rendered at init, not per invocation.
     private let template: EmbeddedMetrics
+    private static let routeDimension = 1
 
     public init(namespace: String, function: String) {
         self.namespace = namespace
         self.function = function
         template = EmbeddedMetrics(
             namespace: namespace,
+            // `routeDimension` is the route's index.
             dimensions: [(name: "function", value: function), (name: "route", value: Self.unmatchedRoute)],
             dimensionSets: [["function", "route"], ["function"], []],
-            metrics: [
-                .init("Requests", 1, unit: .count),
-                .init("Status2xx", 0, unit: .count),
-                .init("Status4xx", 0, unit: .count),
-                .init("Status5xx", 0, unit: .count),
-                .init("Duration", 0, unit: .milliseconds),
-                .init("DatabaseTime", 0, unit: .milliseconds),
-                .init("ColdStart", 0, unit: .count),
-            ]
+            metrics: Self.metrics
         )
     }
 
@@ -52,8 +57,8 @@ public struct HTTPInvocationMetrics: Sendable {
     ) -> EmbeddedMetrics {
         let statusClass = status / 100
         var record = template
-        record.dimensions[1].value = route
-        // In the order of `metricNames`; Requests stays 1.
+        record.dimensions[Self.routeDimension].value = route
+        // Indices in the order of `metricNames`; Requests stays 1.
         record.setValue(statusClass == 2 ? 1 : 0, ofMetricAt: 1)
         record.setValue(statusClass == 4 ? 1 : 0, ofMetricAt: 2)
         record.setValue(statusClass == 5 ? 1 : 0, ofMetricAt: 3)
